@@ -1,0 +1,120 @@
+package dev.wippy.lua.vm;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the Lua call stack off the JVM stack. A Lua frame is the body method of a compiled function; a Java
+ * function frame is the {@code call}/{@code callv} method of any other {@link LuaFunction}. Levels count such
+ * frames from the innermost (level 0), like PUC's {@code lua_getstack}.
+ */
+public final class CallStack {
+    /**
+     * One level of the Lua stack; {@code line} is -1 and {@code source} "[C]" for Java functions. {@code site}
+     * describes the instruction a Lua frame is executing (the call to the next inner level, or a failing operation).
+     */
+    public record Frame(boolean isLua, String source, int line, FunctionInfo info, FunctionInfo.Site site) {}
+
+    /** The name of the function at level 0 as its caller saw it. */
+    public record CallerName(String name, boolean isMethod) {}
+
+    private static final StackWalker WALKER = StackWalker.getInstance(
+            Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
+
+    private static final ThreadLocal<int[]> CAPTURING = ThreadLocal.withInitial(() -> new int[1]);
+
+    private CallStack() {}
+
+    /** {@code chunk:line: } for the function at {@code level}, or "" if it is not a Lua function. */
+    public static String where(int level) {
+        List<Frame> frames = walk(level + 1);
+        if (frames.size() <= level) {
+            return "";
+        }
+        Frame f = frames.get(level);
+        return f.isLua() ? f.source() + ":" + f.line() + ": " : "";
+    }
+
+    /** All Lua-visible frames, innermost first. */
+    public static List<Frame> capture() {
+        return walk(Integer.MAX_VALUE);
+    }
+
+    /**
+     * The name PUC would give the function at level 0 (the library function raising an argument error), from its
+     * caller's call instruction; "?" if that instruction gives none; null when the caller is not Lua code.
+     */
+    static CallerName callerName() {
+        List<Frame> frames = walk(2);
+        if (frames.size() < 2 || !frames.get(1).isLua()) {
+            return null;
+        }
+        FunctionInfo.Desc d = calledAs(frames, 0);
+        return d == null ? new CallerName("?", false) : new CallerName(d.name(), d.kind().equals("method"));
+    }
+
+    /** How the caller of level {@code level} named the function it called, if the caller is Lua code. */
+    public static FunctionInfo.Desc calledAs(List<Frame> frames, int level) {
+        if (level + 1 >= frames.size()) {
+            return null;
+        }
+        Frame caller = frames.get(level + 1);
+        return caller.isLua() && caller.site() != null ? caller.site().first() : null;
+    }
+
+    /** The frame at {@code level} (0 = innermost function), or null. */
+    public static Frame frame(int level) {
+        List<Frame> frames = walk(level + 1);
+        return frames.size() > level ? frames.get(level) : null;
+    }
+
+    /** Marks that errors raised on this thread until {@link #endCapturing} should capture their frames. */
+    public static void beginCapturing() {
+        CAPTURING.get()[0]++;
+    }
+
+    public static void endCapturing() {
+        CAPTURING.get()[0]--;
+    }
+
+    static List<Frame> captureIfWanted() {
+        return CAPTURING.get()[0] > 0 ? capture() : null;
+    }
+
+    private static List<Frame> walk(int limit) {
+        return WALKER.walk(stack -> {
+            Collector c = new Collector();
+            Iterator<StackWalker.StackFrame> it = stack.iterator();
+            while (it.hasNext() && c.frames.size() < limit) {
+                c.accept(it.next());
+            }
+            return c.frames;
+        });
+    }
+
+    /** Turns JVM frames into Lua frames, merging the adapter frames a single function call leaves. */
+    private static final class Collector {
+        final List<Frame> frames = new ArrayList<>();
+        private Class<?> lastJavaClass;
+
+        void accept(StackWalker.StackFrame jf) {
+            Class<?> c = jf.getDeclaringClass();
+            if (LuaClosure.class.isAssignableFrom(c)) {
+                if (jf.getMethodName().equals(LuaClosure.BODY)) {
+                    FunctionInfo info = LuaClosure.infoOf(c);
+                    frames.add(new Frame(true, info.source(), jf.getLineNumber(), info,
+                            info.siteAt(jf.getByteCodeIndex())));
+                    lastJavaClass = null;
+                }
+            } else if (LuaFunction.class.isAssignableFrom(c) && c != LuaFunction.class
+                    && (jf.getMethodName().equals("call") || jf.getMethodName().equals("callv"))) {
+                if (c != lastJavaClass) {
+                    frames.add(new Frame(false, "[C]", -1, null, null));
+                    lastJavaClass = c;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.wippy.lua.vm;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A Lua thread (coroutine). Each coroutine body runs on its own virtual thread; resume and yield hand control over
+ * explicitly, so exactly one coroutine of a state runs at a time and the order of execution is deterministic. A
+ * coroutine that blocks (on a channel, a sleep) parks only its own virtual thread.
+ */
+public final class Coroutine {
+    public enum Status {
+        SUSPENDED("suspended"), RUNNING("running"), NORMAL("normal"), DEAD("dead");
+
+        public final String luaName;
+
+        Status(String luaName) {
+            this.luaName = luaName;
+        }
+    }
+
+    /** Unwinds a suspended coroutine that is being closed; never seen by Lua code. */
+    static final class Closing extends LuaInterrupt {
+        Closing() {
+            super("coroutine closed");
+        }
+    }
+
+    private final LuaState state;
+    private final LuaFunction body;
+    private Status status;
+    private Thread thread;
+    private Thread resumerThread;
+    private Coroutine resumer;
+
+    /** Values passed by resume (to the coroutine) or by yield/return (back to the resumer). */
+    private Object[] transfer;
+    private Throwable failure;
+    private boolean closing;
+    private volatile boolean coroutineTurn;
+
+    /** Depth of direct tail calls on this coroutine's stack (see {@link TailCall}). */
+    public int tailDepth;
+
+    /** The main coroutine of a state: whichever thread calls into the state. */
+    Coroutine(LuaState state) {
+        this.state = state;
+        this.body = null;
+        this.status = Status.RUNNING;
+    }
+
+    public Coroutine(LuaState state, LuaFunction body) {
+        this.state = state;
+        this.body = body;
+        this.status = Status.SUSPENDED;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public boolean isMain() {
+        return body == null;
+    }
+
+    /** The outcome of a resume: values yielded or returned, or the error that ended the coroutine. */
+    public record Outcome(boolean ok, Object[] values, Object error) {}
+
+    /** Resumes this coroutine from the current one and waits until it yields, returns or fails. */
+    public Outcome resume(Object[] args) {
+        if (status == Status.DEAD) {
+            return new Outcome(false, null, LuaString.of("cannot resume dead coroutine"));
+        }
+        if (status != Status.SUSPENDED) {
+            return new Outcome(false, null, LuaString.of("cannot resume non-suspended coroutine"));
+        }
+        Coroutine previous = state.current;
+        previous.status = Status.NORMAL;
+        resumer = previous;
+        resumerThread = Thread.currentThread();
+        status = Status.RUNNING;
+        state.current = this;
+        transfer = args;
+        failure = null;
+        coroutineTurn = true;
+        if (thread == null) {
+            thread = Thread.ofVirtual().name("lua-coroutine").unstarted(this::runBody);
+            thread.start();
+        } else {
+            LockSupport.unpark(thread);
+        }
+        awaitTurnBack();
+        state.current = previous;
+        previous.status = Status.RUNNING;
+        Throwable f = failure;
+        failure = null;
+        if (f == null) {
+            return new Outcome(true, transfer, null);
+        }
+        if (f instanceof LuaError e) {
+            return new Outcome(false, null, e.value());
+        }
+        if (f instanceof StackOverflowError) {
+            return new Outcome(false, null, LuaString.of("stack overflow"));
+        }
+        if (f instanceof RuntimeException r) {
+            return new Outcome(false, null, LuaString.of(String.valueOf(r)));
+        }
+        throw (Error) f;
+    }
+
+    /** Suspends the running coroutine (this one), handing {@code values} to its resumer; returns the next resume's arguments. */
+    public Object[] yield(Object[] values) {
+        transfer = values;
+        status = Status.SUSPENDED;
+        handBack();
+        while (!coroutineTurn) {
+            LockSupport.park(this);
+        }
+        if (closing) {
+            throw new Closing();
+        }
+        return transfer;
+    }
+
+    /**
+     * Closes a suspended or dead coroutine, running its pending {@code <close>} handlers. Returns null when all went
+     * well, or the error value raised while closing (or that killed the coroutine).
+     */
+    public Object close() {
+        if (status == Status.SUSPENDED && thread != null) {
+            closing = true;
+            Coroutine previous = state.current;
+            resumerThread = Thread.currentThread();
+            status = Status.RUNNING;
+            state.current = this;
+            coroutineTurn = true;
+            LockSupport.unpark(thread);
+            awaitTurnBack();
+            state.current = previous;
+            status = Status.DEAD;
+            Throwable f = failure;
+            failure = null;
+            return f instanceof LuaError e ? e.value() : null;
+        }
+        status = Status.DEAD;
+        return null;
+    }
+
+    /** The coroutine that resumed this one (null for the main coroutine). */
+    public Coroutine resumer() {
+        return resumer;
+    }
+
+    private void runBody() {
+        try {
+            Object r = body.callv(state, transfer);
+            transfer = CallResult.all(state, r);
+        } catch (Closing c) {
+            transfer = Multi.NO_VALUES;
+        } catch (Throwable t) {
+            failure = t;
+        }
+        status = Status.DEAD;
+        handBack();
+    }
+
+    private void handBack() {
+        Thread waiting = resumerThread;
+        coroutineTurn = false;
+        LockSupport.unpark(waiting);
+    }
+
+    private void awaitTurnBack() {
+        boolean interrupted = false;
+        while (coroutineTurn) {
+            LockSupport.park(this);
+            if (Thread.interrupted()) {
+                interrupted = true;
+                thread.interrupt();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "thread: " + Interop.address(this);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.wippy.lua.vm;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Static facts about a compiled function prototype: where it is defined, and what the operands of each call or
+ * operation instruction are (for PUC-style variable descriptions in error messages and names in tracebacks).
+ * Sites are keyed by bytecode index, so they cost nothing until an error or traceback needs them.
+ */
+public final class FunctionInfo {
+    /** How PUC describes a value: {@code kind} is global, local, method, field, upvalue, constant, ... */
+    public record Desc(String kind, String name) {
+        /** The text PUC appends to a type error, e.g. {@code  (local 'cfg')}. */
+        public String varinfo() {
+            return " (" + kind + " '" + name + "')";
+        }
+    }
+
+    /**
+     * What an instruction works on: for a call, operand 0 is the called function; for an operation, the operands
+     * in order. An operand's description is null when PUC would give none.
+     */
+    public record Site(Desc... operands) {
+        public Desc operand(int i) {
+            return i < operands.length ? operands[i] : null;
+        }
+
+        public Desc first() {
+            return operand(0);
+        }
+    }
+
+    private static final Map<Class<?>, FunctionInfo> REGISTERED = new ConcurrentHashMap<>();
+
+    private final String source;
+    private final int lineDefined;
+    private final int lastLineDefined;
+    private final int[] siteBcis;
+    private final Site[] sites;
+
+    public FunctionInfo(String source, int lineDefined, int lastLineDefined, int[] siteBcis, Site[] sites) {
+        this.source = source;
+        this.lineDefined = lineDefined;
+        this.lastLineDefined = lastLineDefined;
+        this.siteBcis = siteBcis;
+        this.sites = sites;
+    }
+
+    /** Registers the info of a freshly defined compiled class; it is consumed once by {@link LuaClosure}. */
+    public static void register(Class<?> compiledClass, FunctionInfo info) {
+        REGISTERED.put(compiledClass, info);
+    }
+
+    static FunctionInfo forClass(Class<?> type) {
+        FunctionInfo info = REGISTERED.remove(type);
+        if (info == null) {
+            throw new IllegalStateException("no function info for " + type);
+        }
+        return info;
+    }
+
+    /** The chunk name as shown in messages. */
+    public String source() {
+        return source;
+    }
+
+    /** Line of the {@code function} keyword; 0 for a main chunk. */
+    public int lineDefined() {
+        return lineDefined;
+    }
+
+    public int lastLineDefined() {
+        return lastLineDefined;
+    }
+
+    public boolean isMainChunk() {
+        return lineDefined == 0;
+    }
+
+    /** The site of the instruction at {@code bci}, or null if it has none. */
+    public Site siteAt(int bci) {
+        int i = Arrays.binarySearch(siteBcis, bci);
+        return i >= 0 ? sites[i] : null;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.wippy.lua.vm;
+
+/**
+ * One Lua state: a global table, per-type metatables, the running coroutine, the work budget and the sources of
+ * time and randomness. A state is used by one thread at a time (its coroutines hand off strictly), so nothing here
+ * is synchronised. Compiled code is shared between states; everything mutable lives here.
+ */
+public final class LuaState {
+    private static final int DEFAULT_BUDGET_INTERVAL = 10_000;
+
+    private final LuaTable globals;
+    private final LuaTable registry = new LuaTable();
+    LuaTable stringMetatable;
+    LuaTable numberMetatable;
+    LuaTable booleanMetatable;
+    LuaTable nilMetatable;
+    LuaTable functionMetatable;
+    LuaTable threadMetatable;
+
+    final Coroutine mainCoroutine;
+    Coroutine current;
+
+    /** Work units left before the budget hook runs; compiled code decrements it. */
+    public int budget = DEFAULT_BUDGET_INTERVAL;
+    private int budgetInterval = DEFAULT_BUDGET_INTERVAL;
+    private BudgetHook budgetHook;
+
+    private LuaClock clock = LuaClock.SYSTEM;
+    private final long createdNanos;
+    private final Xoshiro256 random = new Xoshiro256();
+    private Object embedderData;
+
+    public LuaState(LuaTable globals) {
+        this.globals = globals;
+        this.mainCoroutine = new Coroutine(this);
+        this.current = mainCoroutine;
+        this.createdNanos = clock.nanoTime();
+        random.seed(System.nanoTime(), System.identityHashCode(this));
+    }
+
+    public LuaTable globals() {
+        return globals;
+    }
+
+    /** A table private to the embedder (PUC's registry), e.g. for loaded modules. */
+    public LuaTable registry() {
+        return registry;
+    }
+
+    public LuaTable stringMetatable() {
+        return stringMetatable;
+    }
+
+    public void setStringMetatable(LuaTable mt) {
+        stringMetatable = mt;
+    }
+
+    /** The metatable shared by all values of a non-table, non-userdata type (set with debug.setmetatable). */
+    public void setTypeMetatable(Object sample, LuaTable mt) {
+        switch (sample) {
+            case LuaString ignored -> stringMetatable = mt;
+            case Long ignored -> numberMetatable = mt;
+            case Double ignored -> numberMetatable = mt;
+            case Boolean ignored -> booleanMetatable = mt;
+            case LuaFunction ignored -> functionMetatable = mt;
+            case Coroutine ignored -> threadMetatable = mt;
+            case null -> nilMetatable = mt;
+            default -> throw new IllegalArgumentException("not a shared-metatable type: " + sample.getClass());
+        }
+    }
+
+    /** The running coroutine (the main one when no coroutine is running). */
+    public Coroutine currentCoroutine() {
+        return current;
+    }
+
+    public Coroutine mainCoroutine() {
+        return mainCoroutine;
+    }
+
+    // ---------------------------------------------------------------- budget
+
+    public int budgetInterval() {
+        return budgetInterval;
+    }
+
+    /** Installs the hook called every {@code interval} work units (null to remove it). */
+    public void setBudgetHook(BudgetHook hook, int interval) {
+        if (interval <= 0) {
+            throw new IllegalArgumentException("interval must be positive");
+        }
+        this.budgetHook = hook;
+        this.budgetInterval = interval;
+        this.budget = interval;
+    }
+
+    /** Called by compiled code when {@link #budget} runs out. */
+    public void budgetExhausted() {
+        budget = budgetInterval;
+        BudgetHook hook = budgetHook;
+        if (hook != null) {
+            hook.onBudgetExhausted(this);
+        }
+    }
+
+    // ---------------------------------------------------------------- time and randomness
+
+    public LuaClock clock() {
+        return clock;
+    }
+
+    public void setClock(LuaClock clock) {
+        this.clock = clock;
+    }
+
+    /** Seconds since the state was created, for {@code os.clock}. */
+    public double elapsedSeconds() {
+        return (clock.nanoTime() - createdNanos) / 1e9;
+    }
+
+    public Xoshiro256 random() {
+        return random;
+    }
+
+    // ---------------------------------------------------------------- embedder data
+
+    public Object embedderData() {
+        return embedderData;
+    }
+
+    public void setEmbedderData(Object data) {
+        this.embedderData = data;
+    }
+}

@@ -1,0 +1,498 @@
+package dev.wippy.lua.vm;
+
+import java.util.Arrays;
+
+/**
+ * A Lua table: an array part for the keys {@code 1..array.length} and an insertion-ordered hash part for all other
+ * keys. Traversal order is the array part in index order, then the hash part in first-insertion order, so it
+ * depends only on the operations done to the table (never on identity hashes), as workflow replay requires.
+ *
+ * <p>The hash part stores keys and values interleaved in {@code entries} in insertion order; {@code index} is an
+ * open-addressing table of entry numbers (plus one). Removing a key leaves its entry with a nil value (a
+ * tombstone) so that {@code next} keeps working during traversal; tombstones are dropped when the part is rebuilt.
+ *
+ * <p>Storage can be shared copy-on-write with a template table ({@link #copyOnWrite}): reads need no check, writes
+ * copy the arrays first. This keeps a fresh state's library tables cheap.
+ *
+ * <p>All methods here are raw (no metamethods). Keys must already be normalised by the caller where documented.
+ */
+public final class LuaTable {
+    private static final Object[] NO_ARRAY = {};
+
+    private Object[] array = NO_ARRAY;
+    private Object[] entries;
+    private int[] index;
+    private int used;
+    private LuaTable metatable;
+    private boolean sharedStorage;
+
+    public LuaTable() {}
+
+    /** A table whose array part is presized to {@code narray} slots and hash part to {@code nhash} entries. */
+    public LuaTable(int narray, int nhash) {
+        if (narray > 0) {
+            array = new Object[narray];
+        }
+        if (nhash > 0) {
+            allocateHash(Math.max(4, Integer.highestOneBit(nhash - 1) << 1));
+        }
+    }
+
+    /** A new table sharing {@code template}'s contents copy-on-write (the metatable is not copied). */
+    public static LuaTable copyOnWrite(LuaTable template) {
+        LuaTable t = new LuaTable();
+        t.array = template.array;
+        t.entries = template.entries;
+        t.index = template.index;
+        t.used = template.used;
+        t.sharedStorage = true;
+        template.sharedStorage = true;
+        return t;
+    }
+
+    public LuaTable getMetatable() {
+        return metatable;
+    }
+
+    public void setMetatable(LuaTable mt) {
+        metatable = mt;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** Raw get with any key (nil key gives nil). */
+    public Object get(Object key) {
+        if (key instanceof LuaString s) {
+            return getStr(s);
+        }
+        if (key instanceof Long l) {
+            return getInt(l);
+        }
+        if (key instanceof Double d) {
+            long l = (long) (double) d;
+            if (l == d && d != 0x1p63) {
+                return getInt(l);
+            }
+            return hashGet(key);
+        }
+        if (key == null) {
+            return null;
+        }
+        return hashGet(key);
+    }
+
+    public Object getInt(long key) {
+        Object[] a = array;
+        if (key - 1 < a.length && key > 0) {
+            return a[(int) (key - 1)];
+        }
+        if (entries == null) {
+            return null;
+        }
+        int e = findLong(key);
+        return e < 0 ? null : entries[2 * e + 1];
+    }
+
+    public Object getStr(LuaString key) {
+        int[] idx = index;
+        if (idx == null) {
+            return null;
+        }
+        Object[] en = entries;
+        int mask = idx.length - 1;
+        int h = mix(key.hashCode()) & mask;
+        while (true) {
+            int e = idx[h];
+            if (e == 0) {
+                return null;
+            }
+            Object k = en[2 * e - 2];
+            if (k == key || (k instanceof LuaString s && s.equals(key))) {
+                return en[2 * e - 1];
+            }
+            h = (h + 1) & mask;
+        }
+    }
+
+    private Object hashGet(Object key) {
+        if (entries == null) {
+            return null;
+        }
+        int e = find(key);
+        return e < 0 ? null : entries[2 * e + 1];
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    /**
+     * Raw set. Raises {@code table index is nil} / {@code table index is NaN} for invalid keys; float keys with an
+     * integer value are stored as integers.
+     */
+    public void put(Object key, Object value) {
+        if (key instanceof LuaString s) {
+            putStr(s, value);
+        } else if (key instanceof Long l) {
+            putInt(l, value);
+        } else if (key instanceof Double d) {
+            double v = d;
+            long l = (long) v;
+            if (l == v && v != 0x1p63) {
+                putInt(l, value);
+            } else if (Double.isNaN(v)) {
+                throw LuaError.runtime("table index is NaN");
+            } else {
+                hashPut(key, value);
+            }
+        } else if (key == null) {
+            throw LuaError.runtime("table index is nil");
+        } else {
+            hashPut(key, value);
+        }
+    }
+
+    public void putInt(long key, Object value) {
+        if (sharedStorage) {
+            unshare();
+        }
+        Object[] a = array;
+        if (key - 1 < a.length && key > 0) {
+            a[(int) (key - 1)] = value;
+            return;
+        }
+        if (key == a.length + 1L && value != null && key < Integer.MAX_VALUE / 2) {
+            growArray(Math.max(4, a.length * 2));
+            array[(int) (key - 1)] = value;
+            return;
+        }
+        hashPut(key, value);
+    }
+
+    public void putStr(LuaString key, Object value) {
+        hashPut(key, value);
+    }
+
+    /** Sets array slot {@code i} (1-based) of a table constructor, growing the array part to hold it. */
+    public void setListItem(int i, Object value) {
+        if (i > array.length) {
+            growArray(i);
+        }
+        array[i - 1] = value;
+    }
+
+    private void hashPut(Object key, Object value) {
+        if (sharedStorage) {
+            unshare();
+        }
+        if (entries != null) {
+            int e = key instanceof Long l ? findLong(l) : find(key);
+            if (e >= 0) {
+                entries[2 * e + 1] = value;
+                return;
+            }
+        }
+        if (value == null) {
+            return;
+        }
+        if (entries == null || used == entries.length / 2) {
+            rehash(key);
+            if (key instanceof Long l && l - 1 < array.length && l > 0) {
+                array[(int) (l - 1)] = value;
+                return;
+            }
+        }
+        int e = used++;
+        entries[2 * e] = key;
+        entries[2 * e + 1] = value;
+        insertIndex(key, e);
+    }
+
+    // ---------------------------------------------------------------- length and traversal
+
+    /** The raw length {@code #t}: a border, chosen like PUC Lua so that outputs agree for holey constructors. */
+    public long length() {
+        Object[] a = array;
+        int n = a.length;
+        if (n > 0 && a[n - 1] == null) {
+            if (n >= 2 && a[n - 2] != null) {
+                return n - 1;
+            }
+            int i = 0;
+            int j = n;
+            while (j - i > 1) {
+                int m = (i + j) >>> 1;
+                if (a[m - 1] == null) {
+                    j = m;
+                } else {
+                    i = m;
+                }
+            }
+            return i;
+        }
+        if (entries == null || getInt(n + 1L) == null) {
+            return n;
+        }
+        return hashBorder(n);
+    }
+
+    private long hashBorder(long j) {
+        long i = j;
+        j++;
+        while (getInt(j) != null) {
+            i = j;
+            if (j > Long.MAX_VALUE / 2) {
+                long k = 1;
+                while (getInt(k) != null) {
+                    k++;
+                }
+                return k - 1;
+            }
+            j *= 2;
+        }
+        while (j - i > 1) {
+            long m = (i + j) >>> 1;
+            if (getInt(m) == null) {
+                j = m;
+            } else {
+                i = m;
+            }
+        }
+        return i;
+    }
+
+    /** Number of slots a traversal visits: array slots first, then hash entries. */
+    public int slotLimit() {
+        return array.length + used;
+    }
+
+    /** The first slot at or after {@code slot} holding a non-nil value, or -1. */
+    public int nextSlot(int slot) {
+        Object[] a = array;
+        int n = a.length;
+        for (; slot < n; slot++) {
+            if (a[slot] != null) {
+                return slot;
+            }
+        }
+        Object[] en = entries;
+        int limit = n + used;
+        for (; slot < limit; slot++) {
+            if (en[2 * (slot - n) + 1] != null) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    public Object slotKey(int slot) {
+        int n = array.length;
+        return slot < n ? Long.valueOf(slot + 1) : entries[2 * (slot - n)];
+    }
+
+    public Object slotValue(int slot) {
+        int n = array.length;
+        return slot < n ? array[slot] : entries[2 * (slot - n) + 1];
+    }
+
+    /**
+     * The slot after the one holding {@code key}, for {@code next}: 0 for a nil key; -1 when the key is not in the
+     * table (the caller raises {@code invalid key to 'next'}).
+     */
+    public int slotAfter(Object key) {
+        if (key == null) {
+            return 0;
+        }
+        if (key instanceof Double d) {
+            long l = (long) (double) d;
+            if (l == d && d != 0x1p63) {
+                key = l;
+            }
+        }
+        if (key instanceof Long l && l - 1 < array.length && l > 0) {
+            return (int) (long) l;
+        }
+        if (entries == null) {
+            return -1;
+        }
+        int e = key instanceof Long l ? findLong(l) : find(key);
+        return e < 0 ? -1 : array.length + e + 1;
+    }
+
+    /** Number of array slots (the size of the array part, including nils). */
+    public int arrayCapacity() {
+        return array.length;
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private static int mix(int h) {
+        h *= 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+
+    private static int hashOf(Object key) {
+        if (key instanceof Long l) {
+            return mix(Long.hashCode(l));
+        }
+        return mix(key.hashCode());
+    }
+
+    private int find(Object key) {
+        int[] idx = index;
+        Object[] en = entries;
+        int mask = idx.length - 1;
+        int h = hashOf(key) & mask;
+        while (true) {
+            int e = idx[h];
+            if (e == 0) {
+                return -1;
+            }
+            Object k = en[2 * e - 2];
+            if (k == key || k.equals(key)) {
+                return e - 1;
+            }
+            h = (h + 1) & mask;
+        }
+    }
+
+    private int findLong(long key) {
+        int[] idx = index;
+        Object[] en = entries;
+        int mask = idx.length - 1;
+        int h = mix(Long.hashCode(key)) & mask;
+        while (true) {
+            int e = idx[h];
+            if (e == 0) {
+                return -1;
+            }
+            if (en[2 * e - 2] instanceof Long l && l == key) {
+                return e - 1;
+            }
+            h = (h + 1) & mask;
+        }
+    }
+
+    private void insertIndex(Object key, int e) {
+        int[] idx = index;
+        int mask = idx.length - 1;
+        int h = hashOf(key) & mask;
+        while (idx[h] != 0) {
+            h = (h + 1) & mask;
+        }
+        idx[h] = e + 1;
+    }
+
+    private void allocateHash(int capacity) {
+        entries = new Object[2 * capacity];
+        index = new int[2 * capacity];
+        used = 0;
+    }
+
+    private void unshare() {
+        sharedStorage = false;
+        array = array.length == 0 ? NO_ARRAY : array.clone();
+        if (entries != null) {
+            entries = entries.clone();
+            index = index.clone();
+        }
+    }
+
+    private void growArray(int newSize) {
+        int old = array.length;
+        array = Arrays.copyOf(array, newSize);
+        if (entries != null) {
+            for (int k = old + 1; k <= newSize; k++) {
+                int e = findLong(k);
+                if (e >= 0) {
+                    array[k - 1] = entries[2 * e + 1];
+                    entries[2 * e + 1] = null;
+                }
+            }
+        }
+    }
+
+    /**
+     * Rebuilds the hash part when it is full, dropping tombstones. Like PUC Lua, integer keys move to the array
+     * part when more than half of the slots {@code 1..n} of the resulting array would be in use.
+     */
+    private void rehash(Object extraKey) {
+        int live = 0;
+        int[] counts = new int[32];
+        int arrayCount = countArray(counts);
+        if (entries != null) {
+            for (int e = 0; e < used; e++) {
+                if (entries[2 * e + 1] != null) {
+                    live++;
+                    countIntKey(entries[2 * e], counts);
+                }
+            }
+        }
+        countIntKey(extraKey, counts);
+        int newArray = computeArraySize(counts, arrayCount + countIntKeyOne(extraKey));
+        Object[] oldEntries = entries;
+        int oldUsed = used;
+        if (newArray > array.length) {
+            array = Arrays.copyOf(array, newArray);
+        }
+        int capacity = 4;
+        while (capacity < live + 1) {
+            capacity <<= 1;
+        }
+        allocateHash(capacity);
+        for (int e = 0; e < oldUsed; e++) {
+            Object k = oldEntries[2 * e];
+            Object v = oldEntries[2 * e + 1];
+            if (v == null) {
+                continue;
+            }
+            if (k instanceof Long l && l - 1 < array.length && l > 0) {
+                array[(int) (l - 1)] = v;
+                continue;
+            }
+            int n = used++;
+            entries[2 * n] = k;
+            entries[2 * n + 1] = v;
+            insertIndex(k, n);
+        }
+    }
+
+    private int countArray(int[] counts) {
+        int total = 0;
+        Object[] a = array;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != null) {
+                counts[ceilLog2(i + 1)]++;
+                total++;
+            }
+        }
+        return total;
+    }
+
+    private static int countIntKeyOne(Object key) {
+        return key instanceof Long l && l > 0 && l <= (1L << 30) ? 1 : 0;
+    }
+
+    private static void countIntKey(Object key, int[] counts) {
+        if (key instanceof Long l && l > 0 && l <= (1L << 30)) {
+            counts[ceilLog2((int) (long) l)]++;
+        }
+    }
+
+    private static int ceilLog2(int x) {
+        return x <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(x - 1);
+    }
+
+    /** PUC's rule: the largest power of two n such that more than n/2 of the keys 1..n are present. */
+    private static int computeArraySize(int[] counts, int totalInts) {
+        int a = 0;
+        int na = 0;
+        int optimal = 0;
+        for (int i = 0, twotoi = 1; twotoi > 0 && totalInts > twotoi / 2; i++, twotoi <<= 1) {
+            a += counts[i];
+            if (a > twotoi / 2) {
+                optimal = twotoi;
+                na = a;
+            }
+        }
+        return na == 0 ? 0 : optimal;
+    }
+}
