@@ -24,6 +24,7 @@ public final class CallStack {
             Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
 
     private static final ThreadLocal<int[]> CAPTURING = ThreadLocal.withInitial(() -> new int[1]);
+    private static final ThreadLocal<LuaError> HANDLING = new ThreadLocal<>();
 
     private CallStack() {}
 
@@ -77,6 +78,23 @@ public final class CallStack {
 
     public static void endCapturing() {
         CAPTURING.get()[0]--;
+    }
+
+    /**
+     * Marks the error whose message handler is running (null when it returns), so that a traceback taken by the
+     * handler shows where the error happened, as PUC's handler runs before the stack unwinds.
+     */
+    public static void handling(LuaError e) {
+        if (e == null) {
+            HANDLING.remove();
+        } else {
+            HANDLING.set(e);
+        }
+    }
+
+    /** The error whose message handler is running on this thread, or null. */
+    public static LuaError handledError() {
+        return HANDLING.get();
     }
 
     static List<Frame> captureIfWanted() {

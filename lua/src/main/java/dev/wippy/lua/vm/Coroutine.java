@@ -35,6 +35,8 @@ public final class Coroutine {
     /** Values passed by resume (to the coroutine) or by yield/return (back to the resumer). */
     private Object[] transfer;
     private Throwable failure;
+    /** The error value a coroutine died with, reported once more by {@link #close}. */
+    private Object deathError;
     private boolean closing;
     private volatile boolean coroutineTurn;
 
@@ -96,16 +98,24 @@ public final class Coroutine {
         if (f == null) {
             return new Outcome(true, transfer, null);
         }
+        if (f instanceof LuaInterrupt interrupt) {
+            throw interrupt;
+        }
+        deathError = errorValue(f);
+        return new Outcome(false, null, deathError);
+    }
+
+    private static Object errorValue(Throwable f) {
         if (f instanceof LuaError e) {
-            return new Outcome(false, null, e.value());
+            return e.value();
         }
         if (f instanceof StackOverflowError) {
-            return new Outcome(false, null, LuaString.of("stack overflow"));
+            return LuaString.of("stack overflow");
         }
-        if (f instanceof RuntimeException r) {
-            return new Outcome(false, null, LuaString.of(String.valueOf(r)));
+        if (f instanceof OutOfMemoryError) {
+            return LuaString.of("not enough memory");
         }
-        throw (Error) f;
+        return LuaString.of(String.valueOf(f));
     }
 
     /** Suspends the running coroutine (this one), handing {@code values} to its resumer; returns the next resume's arguments. */
@@ -143,7 +153,9 @@ public final class Coroutine {
             return f instanceof LuaError e ? e.value() : null;
         }
         status = Status.DEAD;
-        return null;
+        Object err = deathError;
+        deathError = null;
+        return err;
     }
 
     /** The coroutine that resumed this one (null for the main coroutine). */

@@ -10,8 +10,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * Sites are keyed by bytecode index, so they cost nothing until an error or traceback needs them.
  */
 public final class FunctionInfo {
-    /** How PUC describes a value: {@code kind} is global, local, method, field, upvalue, constant, ... */
-    public record Desc(String kind, String name) {
+    /**
+     * How PUC describes a value: {@code kind} is global, local, method, field, upvalue, constant, ...;
+     * {@code qualified} is the dotted name of a library function called as a field of a global ({@code
+     * string.rep}), which is how PUC names it in tracebacks.
+     */
+    public record Desc(String kind, String name, String qualified) {
+        public Desc(String kind, String name) {
+            this(kind, name, null);
+        }
+
         /** The text PUC appends to a type error, e.g. {@code  (local 'cfg')}. */
         public String varinfo() {
             return " (" + kind + " '" + name + "')";

@@ -1,5 +1,7 @@
 package dev.wippy.lua.vm;
 
+import dev.wippy.lua.syntax.Numerals;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -48,117 +50,7 @@ public final class LuaNumbers {
 
     /** Converts a numeral with optional surrounding spaces, like {@code lua_stringtonumber}; null if invalid. */
     public static Object parse(byte[] b) {
-        int i = 0;
-        int n = b.length;
-        while (i < n && isSpace(b[i])) {
-            i++;
-        }
-        while (n > i && isSpace(b[n - 1])) {
-            n--;
-        }
-        if (i >= n) {
-            return null;
-        }
-        Long integer = parseInteger(b, i, n);
-        if (integer != null) {
-            return integer;
-        }
-        return parseFloat(b, i, n);
-    }
-
-    static boolean isSpace(byte c) {
-        return c == ' ' || (c >= '\t' && c <= '\r');
-    }
-
-    private static Long parseInteger(byte[] b, int i, int n) {
-        boolean neg = false;
-        if (b[i] == '-') {
-            neg = true;
-            i++;
-        } else if (b[i] == '+') {
-            i++;
-        }
-        if (i >= n) {
-            return null;
-        }
-        long a = 0;
-        if (n - i > 2 && b[i] == '0' && (b[i + 1] | 0x20) == 'x') {
-            i += 2;
-            for (; i < n; i++) {
-                int d = Character.digit(b[i], 16);
-                if (d < 0) {
-                    return null;
-                }
-                a = a * 16 + d;
-            }
-        } else {
-            for (; i < n; i++) {
-                int d = b[i] - '0';
-                if (d < 0 || d > 9) {
-                    return null;
-                }
-                if (a >= Long.MAX_VALUE / 10 && (a > Long.MAX_VALUE / 10 || d > Long.MAX_VALUE % 10 + (neg ? 1 : 0))) {
-                    return null;
-                }
-                a = a * 10 + d;
-            }
-        }
-        return neg ? -a : a;
-    }
-
-    private static Double parseFloat(byte[] b, int from, int n) {
-        int i = from;
-        StringBuilder sb = new StringBuilder(n - from + 4);
-        if (b[i] == '-' || b[i] == '+') {
-            sb.append((char) b[i]);
-            i++;
-        }
-        boolean hex = n - i > 1 && b[i] == '0' && (b[i + 1] | 0x20) == 'x';
-        if (hex) {
-            sb.append("0x");
-            i += 2;
-        }
-        int digits = 0;
-        boolean dot = false;
-        for (; i < n; i++) {
-            byte c = b[i];
-            if (c == '.' && !dot) {
-                dot = true;
-            } else if (hex ? Character.digit(c, 16) >= 0 : (c >= '0' && c <= '9')) {
-                digits++;
-            } else {
-                break;
-            }
-            sb.append((char) c);
-        }
-        if (digits == 0) {
-            return null;
-        }
-        boolean exponent = false;
-        if (i < n && (b[i] | 0x20) == (hex ? 'p' : 'e')) {
-            sb.append(hex ? 'p' : 'e');
-            i++;
-            if (i < n && (b[i] == '-' || b[i] == '+')) {
-                sb.append((char) b[i]);
-                i++;
-            }
-            int expDigits = 0;
-            for (; i < n && b[i] >= '0' && b[i] <= '9'; i++) {
-                sb.append((char) b[i]);
-                expDigits++;
-            }
-            if (expDigits == 0) {
-                return null;
-            }
-            exponent = true;
-        }
-        if (i != n) {
-            return null;
-        }
-        if (hex && !exponent) {
-            sb.append("p0");
-        }
-        return Double.parseDouble(sb.toString());
+        return Numerals.parse(b, 0, b.length);
     }
 
     // ---------------------------------------------------------------- number -> string

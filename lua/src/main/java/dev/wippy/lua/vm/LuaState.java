@@ -25,6 +25,10 @@ public final class LuaState {
     private int budgetInterval = DEFAULT_BUDGET_INTERVAL;
     private BudgetHook budgetHook;
 
+    private java.io.OutputStream stdout = System.out;
+    private java.io.OutputStream stderr = System.err;
+    private java.io.InputStream stdin = System.in;
+
     private LuaClock clock = LuaClock.SYSTEM;
     private final long createdNanos;
     private final Xoshiro256 random = new Xoshiro256();
@@ -120,6 +124,27 @@ public final class LuaState {
 
     public Xoshiro256 random() {
         return random;
+    }
+
+    // ---------------------------------------------------------------- standard streams
+
+    /** Where the standalone profile's {@code print} and {@code io} write (the sandbox never uses these). */
+    public java.io.OutputStream stdout() {
+        return stdout;
+    }
+
+    public java.io.OutputStream stderr() {
+        return stderr;
+    }
+
+    public java.io.InputStream stdin() {
+        return stdin;
+    }
+
+    public void setStandardStreams(java.io.InputStream in, java.io.OutputStream out, java.io.OutputStream err) {
+        this.stdin = in;
+        this.stdout = out;
+        this.stderr = err;
     }
 
     // ---------------------------------------------------------------- embedder data

@@ -37,24 +37,15 @@ public final class NumericFor {
             if (stepv == 0) {
                 throw LuaError.runtime("'for' step is zero");
             }
-            Long lim = integerLimit(i0, limit, stepv);
+            Long lim = integerLimit(s, i0, limit, stepv);
             if (lim == null) {
                 return null;
             }
             return new NumericFor(i0, count(i0, lim, stepv), stepv);
         }
-        Object l = LuaNumbers.toNumber(limit);
-        if (l == null) {
-            throw LuaError.runtime("'for' limit must be a number");
-        }
-        Object st = LuaNumbers.toNumber(step);
-        if (st == null) {
-            throw LuaError.runtime("'for' step must be a number");
-        }
-        Object in = LuaNumbers.toNumber(init);
-        if (in == null) {
-            throw LuaError.runtime("'for' initial value must be a number");
-        }
+        Object l = number(s, limit, "limit");
+        Object st = number(s, step, "step");
+        Object in = number(s, init, "initial value");
         double fl = ((Number) l).doubleValue();
         double fs = ((Number) st).doubleValue();
         double fi = ((Number) in).doubleValue();
@@ -71,15 +62,12 @@ public final class NumericFor {
      * The integer limit of an integer loop, clipped like PUC's {@code forlimit}: a float limit is floored (ceiled
      * for negative steps); null when the loop must not run.
      */
-    public static Long integerLimit(long init, Object limit, long step) {
+    public static Long integerLimit(LuaState s, long init, Object limit, long step) {
         long lim;
         if (limit instanceof Long l) {
             lim = l;
         } else {
-            Object n = LuaNumbers.toNumber(limit);
-            if (n == null) {
-                throw LuaError.runtime("'for' limit must be a number");
-            }
+            Object n = number(s, limit, "limit");
             if (n instanceof Long l) {
                 lim = l;
             } else {
@@ -104,6 +92,15 @@ public final class NumericFor {
             }
         }
         return (step > 0 ? init > lim : init < lim) ? null : lim;
+    }
+
+    /** A loop parameter as a number (numeric strings convert), or PUC's {@code bad 'for'} error. */
+    public static Object number(LuaState s, Object v, String what) {
+        Object n = LuaNumbers.toNumber(v);
+        if (n == null) {
+            throw LuaError.runtime("bad 'for' " + what + " (number expected, got " + Interop.objTypeName(s, v) + ")");
+        }
+        return n;
     }
 
     /** Number of iterations after the first (an unsigned value), like PUC's {@code forprep}. */

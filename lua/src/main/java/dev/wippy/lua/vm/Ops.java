@@ -475,8 +475,8 @@ public final class Ops {
     // ---------------------------------------------------------------- numeric for
 
     /** The clipped limit of an integer {@code for}, or null when the loop does not run. */
-    public static Long forLimit(long init, Object limit, long step) {
-        return NumericFor.integerLimit(init, limit, step);
+    public static Long forLimit(LuaState s, long init, Object limit, long step) {
+        return NumericFor.integerLimit(s, init, limit, step);
     }
 
     public static long forCount(long init, long limit, long step) {
@@ -489,13 +489,9 @@ public final class Ops {
         }
     }
 
-    /** The float limit of a float {@code for}. */
-    public static double forFloat(Object v, String what) {
-        Object n = LuaNumbers.toNumber(v);
-        if (n == null) {
-            throw LuaError.runtime("'for' " + what + " must be a number");
-        }
-        return ((Number) n).doubleValue();
+    /** A parameter of a float {@code for}. */
+    public static double forFloat(LuaState s, Object v, String what) {
+        return ((Number) NumericFor.number(s, v, what)).doubleValue();
     }
 
     // ---------------------------------------------------------------- typed arithmetic

@@ -1,0 +1,53 @@
+package dev.wippy.bench;
+
+import dev.wippy.lua.Lua;
+import dev.wippy.lua.compiler.CompiledChunk;
+import dev.wippy.lua.vm.CallResult;
+import dev.wippy.lua.vm.LuaState;
+import dev.wippy.lua.vm.LuaString;
+import dev.wippy.lua.vm.LuaTable;
+
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Warm timings: runs each Lua program several times inside one JVM (compiled once, a fresh state per run, output
+ * discarded) and prints {@code <program> <best seconds>} per line.
+ */
+public final class WarmLua {
+    private WarmLua() {}
+
+    public static void main(String[] args) throws Exception {
+        int runs = Integer.parseInt(System.getProperty("runs", "5"));
+        for (String file : args) {
+            Path path = Path.of(file);
+            CompiledChunk chunk = Lua.compile(Files.readAllBytes(path), path.getFileName().toString());
+            double best = Double.MAX_VALUE;
+            for (int i = 0; i < runs; i++) {
+                best = Math.min(best, runOnce(chunk, path.getFileName().toString()));
+            }
+            System.out.printf("%s %.3f%n", path.getFileName(), best);
+        }
+    }
+
+    private static double runOnce(CompiledChunk chunk, String name) throws InterruptedException {
+        double[] seconds = new double[1];
+        // the same deep stack the standalone runner gives scripts
+        Thread t = new Thread(null, () -> {
+            LuaState s = Lua.newState(Lua.Profile.STANDALONE);
+            s.setStandardStreams(new ByteArrayInputStream(new byte[0]), OutputStream.nullOutputStream(),
+                    System.err);
+            LuaTable arg = new LuaTable();
+            arg.putInt(0, LuaString.of(name));
+            s.globals().putStr(LuaString.of("arg"), arg);
+            long start = System.nanoTime();
+            CallResult.all(s, chunk.instantiate(s.globals()).callv(s, new Object[0]));
+            seconds[0] = (System.nanoTime() - start) / 1e9;
+        }, "bench", 512L << 20);
+        t.start();
+        t.join();
+        return seconds[0];
+    }
+}

@@ -1,0 +1,45 @@
+package dev.wippy.lua;
+
+import dev.wippy.lua.compiler.ChunkCompiler;
+import dev.wippy.lua.compiler.CompiledChunk;
+import dev.wippy.lua.lib.Libraries;
+import dev.wippy.lua.vm.LuaState;
+import dev.wippy.lua.vm.LuaTable;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The engine's entry point for embedders: compile source once into a {@link CompiledChunk} (immutable, shared by
+ * any number of states), create states with a library profile, and instantiate chunks in them.
+ */
+public final class Lua {
+    /** Which standard libraries a state gets (spec 06 §1.2). */
+    public enum Profile {
+        /** The complete PUC surface, for {@code wippy lua FILE}: io, os, debug, package, load, ... */
+        STANDALONE,
+        /** Application code: no file system, no process control, no dynamic loading. */
+        SANDBOX
+    }
+
+    private Lua() {}
+
+    /**
+     * Compiles a chunk. {@code chunkName} is shown in messages as given (an entry ID, or a file path).
+     *
+     * @throws dev.wippy.lua.syntax.LuaSyntaxError for syntax and other compile-time errors
+     */
+    public static CompiledChunk compile(byte[] source, String chunkName) {
+        return ChunkCompiler.compile(source, chunkName);
+    }
+
+    public static CompiledChunk compile(String source, String chunkName) {
+        return compile(source.getBytes(StandardCharsets.UTF_8), chunkName);
+    }
+
+    /** A new state with the libraries of {@code profile}. */
+    public static LuaState newState(Profile profile) {
+        LuaState s = new LuaState(new LuaTable());
+        Libraries.install(s, profile == Profile.SANDBOX);
+        return s;
+    }
+}

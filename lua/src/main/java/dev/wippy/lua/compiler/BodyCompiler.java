@@ -1,0 +1,1903 @@
+package dev.wippy.lua.compiler;
+
+import dev.wippy.lua.syntax.BinOp;
+import dev.wippy.lua.syntax.Block;
+import dev.wippy.lua.syntax.Expr;
+import dev.wippy.lua.syntax.FuncBody;
+import dev.wippy.lua.syntax.Stat;
+import dev.wippy.lua.syntax.TableField;
+import dev.wippy.lua.syntax.UnOp;
+import dev.wippy.lua.vm.FunctionInfo;
+
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.wippy.lua.compiler.Types.BOOLEAN;
+import static dev.wippy.lua.compiler.Types.CELL;
+import static dev.wippy.lua.compiler.Types.D;
+import static dev.wippy.lua.compiler.Types.DOUBLE;
+import static dev.wippy.lua.compiler.Types.FUNCTION;
+import static dev.wippy.lua.compiler.Types.I;
+import static dev.wippy.lua.compiler.Types.J;
+import static dev.wippy.lua.compiler.Types.LONG;
+import static dev.wippy.lua.compiler.Types.MULTI;
+import static dev.wippy.lua.compiler.Types.NUMERIC_FOR;
+import static dev.wippy.lua.compiler.Types.OBJECT;
+import static dev.wippy.lua.compiler.Types.OBJECTS;
+import static dev.wippy.lua.compiler.Types.OPS;
+import static dev.wippy.lua.compiler.Types.STATE;
+import static dev.wippy.lua.compiler.Types.STRING;
+import static dev.wippy.lua.compiler.Types.TABLE;
+import static dev.wippy.lua.compiler.Types.V;
+import static dev.wippy.lua.compiler.Types.Z;
+import static dev.wippy.lua.compiler.Types.mt;
+
+/**
+ * Compiles one function's body into the {@code lua$body} method of its class. Values travel on the JVM stack as
+ * objects, except for expressions and locals that {@link TypeInference} proved to be integers or floats, which use
+ * {@code long}/{@code double}. Every invoke instruction is recorded with the descriptions of its operands (a
+ * {@link FunctionInfo.Site}), from which error messages and tracebacks later get PUC's variable names.
+ */
+final class BodyCompiler {
+    private static final int STATE_SLOT = 1;
+
+    private final ChunkCompiler chunk;
+    private final Resolution res;
+    private final FunctionScope fs;
+    private final ClassDesc self;
+    private final Constants constants;
+    private final CodeBuilder cb;
+    final List<FunctionInfo.Site> sites = new ArrayList<>();
+
+    private int nextSlot;
+    private int varargSlot = -1;
+    private int lastLine = -1;
+    private final Deque<BlockContext> blocks = new ArrayDeque<>();
+    private final Map<Stat.Label, Label> labels = new IdentityHashMap<>();
+    private final Map<Stat.Label, Integer> labelCloseCounts = new IdentityHashMap<>();
+    private final Map<Stat, LoopContext> loops = new IdentityHashMap<>();
+
+    /** A block being compiled, with its active to-be-closed variables. */
+    private static final class BlockContext {
+        final Block block;
+        final int slotMark;
+        final List<LocalVar> closeVars = new ArrayList<>();
+        final List<Label> closeStarts = new ArrayList<>();
+
+        BlockContext(Block block, int slotMark) {
+            this.block = block;
+            this.slotMark = slotMark;
+        }
+    }
+
+    private record LoopContext(Label exit, BlockContext body) {}
+
+    BodyCompiler(ChunkCompiler chunk, Resolution res, FunctionScope fs, ClassDesc self, Constants constants,
+                 CodeBuilder cb) {
+        this.chunk = chunk;
+        this.res = res;
+        this.fs = fs;
+        this.self = self;
+        this.constants = constants;
+        this.cb = cb;
+    }
+
+    // ---------------------------------------------------------------- method frame
+
+    /** Compiles the whole body: parameters in slots 2.., the varargs array after them. */
+    void compile() {
+        List<LocalVar> params = fs.isMain() ? List.of() : res.parameters.get(fs.body);
+        nextSlot = 2;
+        for (LocalVar p : params) {
+            p.slot = nextSlot++;
+        }
+        if (fs.isVararg()) {
+            varargSlot = nextSlot++;
+        }
+        Block body = fs.isMain() ? null : fs.body.body();
+        line(fs.isMain() ? 1 : fs.body.line());
+        tick();
+        for (LocalVar p : params) {
+            if (p.needsCell()) {
+                int cellSlot = nextSlot++;
+                newCell(() -> cb.aload(p.slot));
+                cb.astore(cellSlot);
+                p.slot = cellSlot;
+            }
+        }
+        if (fs.isMain()) {
+            for (LocalVar t : fs.locals) {
+                if (t.isTypeValue) {
+                    t.slot = nextSlot++;
+                    cb.new_(Types.TYPE_VALUE);
+                    cb.dup();
+                    cb.loadConstant(t.name);
+                    invokespecial(Types.TYPE_VALUE, "<init>", mt(V, ClassDesc.of("java.lang.String")));
+                    cb.astore(t.slot);
+                }
+            }
+            body = chunk.mainBody();
+        }
+        block(body);
+        if (!endsWithReturn(body)) {
+            cb.getstatic(MULTI, "EMPTY", MULTI);
+            cb.areturn();
+        }
+    }
+
+    private static boolean endsWithReturn(Block b) {
+        return !b.stats().isEmpty() && b.stats().getLast() instanceof Stat.Return;
+    }
+
+    // ---------------------------------------------------------------- emission helpers
+
+    private void line(int line) {
+        if (line != lastLine && line > 0) {
+            cb.lineNumber(line);
+            lastLine = line;
+        }
+    }
+
+    /**
+     * Emits an invoke that may raise an error or make a call, recording its site. The site's index is attached to
+     * the instruction's bytecode range through the CharacterRangeTable debug attribute (which the JVM ignores), so
+     * the mapping survives the class writer's removal of dead code.
+     */
+    private void tracked(FunctionInfo.Site site, Runnable invoke) {
+        if (site == null) {
+            invoke.run();
+            return;
+        }
+        int index = sites.size();
+        sites.add(site);
+        Label start = cb.newBoundLabel();
+        invoke.run();
+        Label end = cb.newBoundLabel();
+        cb.characterRange(start, end, index, index, 0);
+    }
+
+    private void invokestatic(FunctionInfo.Site site, ClassDesc owner, String name, MethodTypeDesc type) {
+        tracked(site, () -> cb.invokestatic(owner, name, type));
+    }
+
+    private void invokestatic(ClassDesc owner, String name, MethodTypeDesc type) {
+        cb.invokestatic(owner, name, type);
+    }
+
+    private void invokevirtual(FunctionInfo.Site site, ClassDesc owner, String name, MethodTypeDesc type) {
+        tracked(site, () -> cb.invokevirtual(owner, name, type));
+    }
+
+    private void invokespecial(ClassDesc owner, String name, MethodTypeDesc type) {
+        cb.invokespecial(owner, name, type);
+    }
+
+    private void state() {
+        cb.aload(STATE_SLOT);
+    }
+
+    private int newSlot(StaticType t) {
+        int s = nextSlot;
+        nextSlot += t == StaticType.ANY ? 1 : 2;
+        return s;
+    }
+
+    private void tick() {
+        state();
+        invokestatic(OPS, "tick", mt(V, STATE));
+    }
+
+    private void newCell(Runnable value) {
+        cb.new_(CELL);
+        cb.dup();
+        value.run();
+        invokespecial(CELL, "<init>", mt(V, OBJECT));
+    }
+
+    private static FunctionInfo.Site site(FunctionInfo.Desc... descs) {
+        return new FunctionInfo.Site(descs);
+    }
+
+    // ---------------------------------------------------------------- blocks
+
+    private void block(Block b) {
+        BlockContext ctx = new BlockContext(b, nextSlot);
+        blocks.push(ctx);
+        for (Stat s : b.stats()) {
+            if (s instanceof Stat.Local l) {
+                for (Stat.LocalName n : l.names()) {
+                    if (n.attrib() == Stat.Attrib.CLOSE) {
+                        LocalVar v = res.declared.get(l).get(l.names().indexOf(n));
+                        v.slot = newSlot(StaticType.ANY);
+                        cb.aconst_null();
+                        cb.astore(v.slot);
+                    }
+                }
+            }
+        }
+        for (Stat s : b.stats()) {
+            statement(s);
+        }
+        if (!endsWithReturn(b)) {
+            closeAtEnd(ctx);
+        }
+        blocks.pop();
+        nextSlot = ctx.slotMark;
+    }
+
+    /** Normal exit from a block: closes its to-be-closed variables and ends their error handlers. */
+    private void closeAtEnd(BlockContext ctx) {
+        for (int i = ctx.closeVars.size() - 1; i >= 0; i--) {
+            LocalVar v = ctx.closeVars.get(i);
+            Label end = cb.newBoundLabel();
+            closeVariable(v);
+            Label after = cb.newLabel();
+            cb.goto_(after);
+            Label handler = cb.newBoundLabel();
+            int tmp = newSlot(StaticType.ANY);
+            cb.astore(tmp);
+            state();
+            cb.aload(v.slot);
+            cb.aload(tmp);
+            invokestatic(OPS, "closeOnError",
+                    mt(Types.THROWABLE, STATE, OBJECT, Types.THROWABLE));
+            cb.athrow();
+            cb.labelBinding(after);
+            cb.exceptionCatchAll(ctx.closeStarts.get(i), end, handler);
+        }
+    }
+
+    /** Closes one variable, clearing its slot first so that an error while closing does not close it twice. */
+    private void closeVariable(LocalVar v) {
+        state();
+        cb.aload(v.slot);
+        cb.aconst_null();
+        cb.astore(v.slot);
+        invokestatic(OPS, "close", mt(V, STATE, OBJECT));
+    }
+
+    /** Closes the variables of the innermost blocks up to {@code target}, keeping the first {@code keep} there. */
+    private void closeUpTo(BlockContext target, int keep) {
+        for (BlockContext ctx : blocks) {
+            int stop = ctx == target ? keep : 0;
+            for (int i = ctx.closeVars.size() - 1; i >= stop; i--) {
+                closeVariable(ctx.closeVars.get(i));
+            }
+            if (ctx == target) {
+                return;
+            }
+        }
+    }
+
+    private boolean hasCloseVars() {
+        for (BlockContext ctx : blocks) {
+            if (!ctx.closeVars.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private BlockContext contextOf(Stat.Label label) {
+        for (BlockContext ctx : blocks) {
+            if (ctx.block.stats().contains(label)) {
+                return ctx;
+            }
+        }
+        throw new IllegalStateException("label not in an enclosing block: " + label.name());
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    private void statement(Stat st) {
+        line(st.line());
+        switch (st) {
+            case Stat.Local l -> local(l);
+            case Stat.Assign a -> assign(a);
+            case Stat.CallStat c -> {
+                rawCall(c.call(), false);
+                state();
+                cb.swap();
+                invokestatic(OPS, "discard", mt(V, STATE, OBJECT));
+            }
+            case Stat.Do d -> block(d.body());
+            case Stat.While w -> whileLoop(w);
+            case Stat.Repeat r -> repeatLoop(r);
+            case Stat.If i -> ifStat(i);
+            case Stat.NumericFor f -> numericFor(f);
+            case Stat.GenericFor f -> genericFor(f);
+            case Stat.FunctionStat f -> functionStat(f);
+            case Stat.LocalFunction lf -> localFunction(lf);
+            case Stat.Return r -> returnStat(r);
+            case Stat.Break b -> {
+                LoopContext loop = loops.get(res.jumpTargets.get(b));
+                closeUpTo(loop.body(), 0);
+                cb.goto_(loop.exit());
+            }
+            case Stat.Goto g -> {
+                Stat.Label target = (Stat.Label) res.jumpTargets.get(g);
+                Integer keep = labelCloseCounts.get(target);
+                BlockContext ctx = contextOf(target);
+                closeUpTo(ctx, keep == null ? ctx.closeVars.size() : keep);
+                cb.goto_(labels.computeIfAbsent(target, k -> cb.newLabel()));
+            }
+            case Stat.Label l -> {
+                cb.labelBinding(labels.computeIfAbsent(l, k -> cb.newLabel()));
+                labelCloseCounts.put(l, blocks.peek().closeVars.size());
+            }
+            case Stat.TypeDecl ignored -> {
+            }
+            case Stat.InterfaceDecl ignored -> {
+            }
+        }
+    }
+
+    private void local(Stat.Local l) {
+        List<LocalVar> vars = res.declared.get(l);
+        List<StaticType> types = new ArrayList<>();
+        for (LocalVar v : vars) {
+            types.add(slotType(v));
+        }
+        valuesInto(l.values(), types);
+        for (int i = vars.size() - 1; i >= 0; i--) {
+            LocalVar v = vars.get(i);
+            if (v.attrib == Stat.Attrib.CLOSE) {
+                cb.dup();
+                cb.astore(v.slot);
+                state();
+                cb.swap();
+                cb.loadConstant(v.name);
+                invokestatic(OPS, "checkClosable", mt(V, STATE, OBJECT, ClassDesc.of("java.lang.String")));
+                BlockContext ctx = blocks.peek();
+                ctx.closeVars.add(v);
+                ctx.closeStarts.add(cb.newBoundLabel());
+                continue;
+            }
+            declareAndStore(v);
+        }
+    }
+
+    /** The type a variable's slot holds (cells hold objects). */
+    private static StaticType slotType(LocalVar v) {
+        return v.needsCell() ? StaticType.ANY : v.type;
+    }
+
+    /** Stores the value on the stack (of the variable's slot type) into a new slot for {@code v}. */
+    private void declareAndStore(LocalVar v) {
+        StaticType t = slotType(v);
+        v.slot = newSlot(t);
+        if (v.needsCell()) {
+            int tmp = newSlot(StaticType.ANY);
+            cb.astore(tmp);
+            newCell(() -> cb.aload(tmp));
+            cb.astore(v.slot);
+            nextSlot = tmp;
+            return;
+        }
+        store(t, v.slot);
+    }
+
+    private void store(StaticType t, int slot) {
+        switch (t) {
+            case INT -> cb.lstore(slot);
+            case FLOAT -> cb.dstore(slot);
+            case ANY -> cb.astore(slot);
+        }
+    }
+
+    private void load(StaticType t, int slot) {
+        switch (t) {
+            case INT -> cb.lload(slot);
+            case FLOAT -> cb.dload(slot);
+            case ANY -> cb.aload(slot);
+        }
+    }
+
+    /**
+     * Pushes exactly {@code types.size()} values from an expression list, adjusting like Lua (extra values
+     * evaluated and dropped, missing ones nil, a final call or vararg expanded).
+     */
+    private void valuesInto(List<Expr> values, List<StaticType> types) {
+        int n = types.size();
+        int m = values.size();
+        if (m > 0 && TypeInference.isMulti(values.getLast()) && m <= n) {
+            for (int i = 0; i < m - 1; i++) {
+                exprAs(values.get(i), types.get(i));
+            }
+            int tmp = newSlot(StaticType.ANY);
+            multi(values.getLast());
+            cb.astore(tmp);
+            for (int i = m - 1; i < n; i++) {
+                cb.aload(tmp);
+                cb.loadConstant(i - (m - 1));
+                invokestatic(OPS, "get", mt(OBJECT, OBJECTS, I));
+                coerce(StaticType.ANY, types.get(i));
+            }
+            nextSlot = tmp;
+            return;
+        }
+        for (int i = 0; i < Math.max(n, m); i++) {
+            if (i < m && i < n) {
+                exprAs(values.get(i), types.get(i));
+            } else if (i < m) {
+                discardExpr(values.get(i));
+            } else {
+                cb.aconst_null();
+                coerce(StaticType.ANY, types.get(i));
+            }
+        }
+    }
+
+    private void discardExpr(Expr e) {
+        if (TypeInference.isMulti(e) && !(e instanceof Expr.Vararg)) {
+            rawCall(e, false);
+            state();
+            cb.swap();
+            invokestatic(OPS, "discard", mt(V, STATE, OBJECT));
+            return;
+        }
+        StaticType t = expr(e);
+        if (t == StaticType.ANY) {
+            cb.pop();
+        } else {
+            cb.pop2();
+        }
+    }
+
+    private void assign(Stat.Assign a) {
+        List<Expr> targets = a.targets();
+        if (targets.size() == 1 && a.values().size() == 1) {
+            assignSingle(targets.getFirst(), a.values().getFirst());
+            return;
+        }
+        // Evaluate the table and key of indexed targets first, then the values, then assign right to left.
+        List<int[]> targetSlots = new ArrayList<>();
+        List<StaticType> types = new ArrayList<>();
+        for (Expr t : targets) {
+            if (t instanceof Expr.Index ix) {
+                int objSlot = newSlot(StaticType.ANY);
+                obj(ix.object());
+                cb.astore(objSlot);
+                int keySlot = newSlot(StaticType.ANY);
+                obj(ix.key());
+                cb.astore(keySlot);
+                targetSlots.add(new int[] {objSlot, keySlot});
+                types.add(StaticType.ANY);
+            } else {
+                targetSlots.add(null);
+                types.add(targetType((Expr.Name) t));
+            }
+        }
+        valuesInto(a.values(), types);
+        for (int i = targets.size() - 1; i >= 0; i--) {
+            Expr t = targets.get(i);
+            if (t instanceof Expr.Index ix) {
+                int valueSlot = newSlot(StaticType.ANY);
+                cb.astore(valueSlot);
+                state();
+                cb.aload(targetSlots.get(i)[0]);
+                cb.aload(targetSlots.get(i)[1]);
+                cb.aload(valueSlot);
+                line(ix.line());
+                invokestatic(site(describe(ix.object())), OPS, "setIndex", mt(V, STATE, OBJECT, OBJECT, OBJECT));
+            } else {
+                storeName((Expr.Name) t, types.get(i));
+            }
+        }
+    }
+
+    private StaticType targetType(Expr.Name n) {
+        return res.names.get(n) instanceof Binding.Local l ? slotType(l.variable()) : StaticType.ANY;
+    }
+
+    private void assignSingle(Expr target, Expr value) {
+        if (target instanceof Expr.Name n) {
+            StaticType t = targetType(n);
+            exprAs(value, t);
+            storeName(n, t);
+            return;
+        }
+        Expr.Index ix = (Expr.Index) target;
+        state();
+        obj(ix.object());
+        FunctionInfo.Site site = site(describe(ix.object()));
+        if (ix.key() instanceof Expr.Str key) {
+            constants.string(cb, key.value());
+            obj(value);
+            line(ix.line());
+            invokestatic(site, OPS, "setField", mt(V, STATE, OBJECT, STRING, OBJECT));
+        } else if (typeOf(ix.key()) == StaticType.INT) {
+            expr(ix.key());
+            obj(value);
+            line(ix.line());
+            invokestatic(site, OPS, "setIndexInt", mt(V, STATE, OBJECT, J, OBJECT));
+        } else {
+            obj(ix.key());
+            obj(value);
+            line(ix.line());
+            invokestatic(site, OPS, "setIndex", mt(V, STATE, OBJECT, OBJECT, OBJECT));
+        }
+    }
+
+    /** Stores the value on the stack (of type {@code t}) into the variable a name is bound to. */
+    private void storeName(Expr.Name n, StaticType t) {
+        Binding b = res.names.get(n);
+        storeBinding(b, t, n.line());
+    }
+
+    private void storeBinding(Binding b, StaticType t, int line) {
+        switch (b) {
+            case Binding.Local l -> {
+                LocalVar v = l.variable();
+                if (v.needsCell()) {
+                    box(t);
+                    cb.aload(v.slot);
+                    cb.swap();
+                    cb.putfield(CELL, "value", OBJECT);
+                } else {
+                    store(t, v.slot);
+                }
+            }
+            case Binding.Up u -> {
+                box(t);
+                cb.aload(0);
+                cb.getfield(self, upvalueField(u.upvalue()), CELL);
+                cb.swap();
+                cb.putfield(CELL, "value", OBJECT);
+            }
+            case Binding.Global g -> {
+                box(t);
+                int tmp = newSlot(StaticType.ANY);
+                cb.astore(tmp);
+                state();
+                loadBinding(g.env());
+                constants.string(cb, g.name());
+                cb.aload(tmp);
+                nextSlot = tmp;
+                line(line);
+                invokestatic(site(describeBinding(g.env())), OPS, "setField",
+                        mt(V, STATE, OBJECT, STRING, OBJECT));
+            }
+        }
+    }
+
+    private void whileLoop(Stat.While w) {
+        Label top = cb.newBoundLabel();
+        Label exit = cb.newLabel();
+        condition(w.condition(), exit);
+        loopBody(w, w.body(), exit, () -> { });
+        tick();
+        cb.goto_(top);
+        cb.labelBinding(exit);
+    }
+
+    /** Compiles a loop body block registered as {@code loop}'s break target. */
+    private void loopBody(Stat loop, Block body, Label exit, Runnable beforeEnd) {
+        BlockContext ctx = new BlockContext(body, nextSlot);
+        loops.put(loop, new LoopContext(exit, ctx));
+        blocks.push(ctx);
+        for (Stat s : body.stats()) {
+            if (s instanceof Stat.Local l) {
+                for (int i = 0; i < l.names().size(); i++) {
+                    if (l.names().get(i).attrib() == Stat.Attrib.CLOSE) {
+                        LocalVar v = res.declared.get(l).get(i);
+                        v.slot = newSlot(StaticType.ANY);
+                        cb.aconst_null();
+                        cb.astore(v.slot);
+                    }
+                }
+            }
+        }
+        for (Stat s : body.stats()) {
+            statement(s);
+        }
+        beforeEnd.run();
+        if (!endsWithReturn(body)) {
+            closeAtEnd(ctx);
+        }
+        blocks.pop();
+        nextSlot = ctx.slotMark;
+    }
+
+    private void repeatLoop(Stat.Repeat r) {
+        Label top = cb.newBoundLabel();
+        Label exit = cb.newLabel();
+        // The condition sees the body's locals, so it is compiled inside the body's scope; the body's
+        // to-be-closed variables are closed after it is evaluated, whatever its outcome.
+        loopBody(r, r.body(), exit, () -> {
+            BlockContext body = blocks.peek();
+            line(r.condition().line());
+            if (body.closeVars.isEmpty()) {
+                Label again = cb.newLabel();
+                condition(r.condition(), again);
+                cb.goto_(exit);
+                cb.labelBinding(again);
+            } else {
+                obj(r.condition());
+                invokestatic(OPS, "truthy", mt(Z, OBJECT));
+                int flag = newSlot(StaticType.ANY);
+                cb.istore(flag);
+                closeUpTo(body, 0);
+                cb.iload(flag);
+                cb.ifne(exit);
+            }
+            tick();
+            cb.goto_(top);
+        });
+        cb.labelBinding(exit);
+    }
+
+    private void ifStat(Stat.If i) {
+        Label end = cb.newLabel();
+        for (int k = 0; k < i.conditions().size(); k++) {
+            Label next = cb.newLabel();
+            line(i.conditions().get(k).line());
+            condition(i.conditions().get(k), next);
+            block(i.blocks().get(k));
+            cb.goto_(end);
+            cb.labelBinding(next);
+        }
+        if (i.orElse() != null) {
+            block(i.orElse());
+        }
+        cb.labelBinding(end);
+    }
+
+    private void numericFor(Stat.NumericFor f) {
+        LocalVar v = res.declared.get(f).getFirst();
+        StaticType startType = typeOf(f.start());
+        StaticType stepType = f.step() == null ? StaticType.INT : typeOf(f.step());
+        if (startType == StaticType.INT && stepType == StaticType.INT) {
+            integerFor(f, v);
+        } else if (startType != StaticType.ANY && stepType != StaticType.ANY) {
+            floatFor(f, v);
+        } else {
+            dynamicFor(f, v);
+        }
+    }
+
+    private void integerFor(Stat.NumericFor f, LocalVar v) {
+        Label exit = cb.newLabel();
+        int i = newSlot(StaticType.INT);
+        int step = newSlot(StaticType.INT);
+        int limit = newSlot(StaticType.INT);
+        Long constStep = f.step() == null ? Long.valueOf(1) : f.step() instanceof Expr.Int n ? n.value() : null;
+        expr(f.start());
+        cb.lstore(i);
+        boolean intLimit = typeOf(f.limit()) == StaticType.INT;
+        int limitObj = -1;
+        if (intLimit) {
+            expr(f.limit());
+            cb.lstore(limit);
+        } else {
+            obj(f.limit());
+            limitObj = newSlot(StaticType.ANY);
+            cb.astore(limitObj);
+        }
+        evaluateStep(f, step);
+        if (constStep == null || constStep == 0) {
+            line(f.line());
+            cb.lload(step);
+            invokestatic(OPS, "forStepNotZero", mt(V, J));
+        }
+        if (!intLimit) {
+            state();
+            cb.lload(i);
+            cb.aload(limitObj);
+            cb.lload(step);
+            line(f.line());
+            invokestatic(OPS, "forLimit", mt(LONG, STATE, J, OBJECT, J));
+            cb.dup();
+            Label run = cb.newLabel();
+            cb.ifnonnull(run);
+            cb.pop();
+            cb.goto_(exit);
+            cb.labelBinding(run);
+            cb.invokevirtual(LONG, "longValue", mt(J));
+            cb.lstore(limit);
+        }
+        // skip when the loop would not run
+        cb.lload(i);
+        cb.lload(limit);
+        cb.lcmp();
+        if (constStep != null && constStep > 0) {
+            cb.ifgt(exit);
+        } else if (constStep != null) {
+            cb.iflt(exit);
+        } else {
+            Label neg = cb.newLabel();
+            Label ok = cb.newLabel();
+            cb.lload(step);
+            cb.lconst_0();
+            cb.lcmp();
+            cb.iflt(neg);
+            cb.ifgt(exit);
+            cb.goto_(ok);
+            cb.labelBinding(neg);
+            cb.iflt(exit);
+            cb.labelBinding(ok);
+        }
+        boolean unitStep = constStep != null && (constStep == 1 || constStep == -1);
+        int count = -1;
+        if (!unitStep) {
+            count = newSlot(StaticType.INT);
+            cb.lload(i);
+            cb.lload(limit);
+            cb.lload(step);
+            invokestatic(OPS, "forCount", mt(J, J, J, J));
+            cb.lstore(count);
+        }
+        Label top = cb.newBoundLabel();
+        int mark = nextSlot;
+        cb.lload(i);
+        coerce(StaticType.INT, slotType(v));
+        declareAndStore(v);
+        Label cont = cb.newLabel();
+        loopBody(f, f.body(), exit, () -> { });
+        nextSlot = mark;
+        cb.labelBinding(cont);
+        tick();
+        if (unitStep) {
+            cb.lload(i);
+            cb.lload(limit);
+            cb.lcmp();
+            cb.ifeq(exit);
+            cb.lload(i);
+            cb.lconst_1();
+            if (constStep == 1) {
+                cb.ladd();
+            } else {
+                cb.lsub();
+            }
+            cb.lstore(i);
+        } else {
+            cb.lload(count);
+            cb.lconst_0();
+            cb.lcmp();
+            cb.ifeq(exit);
+            cb.lload(count);
+            cb.lconst_1();
+            cb.lsub();
+            cb.lstore(count);
+            cb.lload(i);
+            cb.lload(step);
+            cb.ladd();
+            cb.lstore(i);
+        }
+        cb.goto_(top);
+        cb.labelBinding(exit);
+    }
+
+    private void evaluateStep(Stat.NumericFor f, int step) {
+        if (f.step() == null) {
+            cb.lconst_1();
+        } else {
+            expr(f.step());
+        }
+        cb.lstore(step);
+    }
+
+    private void floatFor(Stat.NumericFor f, LocalVar v) {
+        Label exit = cb.newLabel();
+        int x = newSlot(StaticType.FLOAT);
+        int limit = newSlot(StaticType.FLOAT);
+        int step = newSlot(StaticType.FLOAT);
+        exprAs(f.start(), StaticType.FLOAT);
+        cb.dstore(x);
+        state();
+        obj(f.limit());
+        cb.loadConstant("limit");
+        line(f.line());
+        invokestatic(OPS, "forFloat", mt(D, STATE, OBJECT, ClassDesc.of("java.lang.String")));
+        cb.dstore(limit);
+        if (f.step() == null) {
+            cb.dconst_1();
+        } else {
+            exprAs(f.step(), StaticType.FLOAT);
+        }
+        cb.dstore(step);
+        cb.dload(step);
+        cb.dconst_0();
+        cb.dcmpl();
+        Label nonZero = cb.newLabel();
+        cb.ifne(nonZero);
+        cb.lconst_0();
+        line(f.line());
+        invokestatic(OPS, "forStepNotZero", mt(V, J));
+        cb.labelBinding(nonZero);
+        Label top = cb.newLabel();
+        floatForTest(x, limit, step, top, exit);
+        cb.labelBinding(top);
+        int mark = nextSlot;
+        cb.dload(x);
+        coerce(StaticType.FLOAT, slotType(v));
+        declareAndStore(v);
+        loopBody(f, f.body(), exit, () -> { });
+        nextSlot = mark;
+        tick();
+        cb.dload(x);
+        cb.dload(step);
+        cb.dadd();
+        cb.dstore(x);
+        Label again = cb.newLabel();
+        floatForTest(x, limit, step, again, exit);
+        cb.labelBinding(again);
+        cb.goto_(top);
+        cb.labelBinding(exit);
+    }
+
+    /** Jumps to {@code run} when {@code x} is within the limit for the step's direction, else to {@code exit}. */
+    private void floatForTest(int x, int limit, int step, Label run, Label exit) {
+        Label down = cb.newLabel();
+        cb.dload(step);
+        cb.dconst_0();
+        cb.dcmpl();
+        cb.iflt(down);
+        cb.dload(x);
+        cb.dload(limit);
+        cb.dcmpg();
+        cb.ifle(run);
+        cb.goto_(exit);
+        cb.labelBinding(down);
+        cb.dload(limit);
+        cb.dload(x);
+        cb.dcmpg();
+        cb.ifle(run);
+        cb.goto_(exit);
+    }
+
+    private void dynamicFor(Stat.NumericFor f, LocalVar v) {
+        Label exit = cb.newLabel();
+        int loop = newSlot(StaticType.ANY);
+        state();
+        obj(f.start());
+        obj(f.limit());
+        if (f.step() == null) {
+            constants.integer(cb, 1);
+        } else {
+            obj(f.step());
+        }
+        line(f.line());
+        invokestatic(NUMERIC_FOR, "prepare", mt(NUMERIC_FOR, STATE, OBJECT, OBJECT, OBJECT));
+        cb.dup();
+        cb.astore(loop);
+        cb.ifnull(exit);
+        Label top = cb.newBoundLabel();
+        int mark = nextSlot;
+        cb.aload(loop);
+        invokevirtual(null, NUMERIC_FOR, "value", mt(OBJECT));
+        coerce(StaticType.ANY, slotType(v));
+        declareAndStore(v);
+        loopBody(f, f.body(), exit, () -> { });
+        nextSlot = mark;
+        tick();
+        cb.aload(loop);
+        invokevirtual(null, NUMERIC_FOR, "next", mt(Z));
+        cb.ifne(top);
+        cb.labelBinding(exit);
+    }
+
+    private void genericFor(Stat.GenericFor f) {
+        List<LocalVar> vars = res.declared.get(f);
+        Label exit = cb.newLabel();
+        int fn = newSlot(StaticType.ANY);
+        int st = newSlot(StaticType.ANY);
+        int ctrl = newSlot(StaticType.ANY);
+        int closing = newSlot(StaticType.ANY);
+        valuesInto(f.values(), List.of(StaticType.ANY, StaticType.ANY, StaticType.ANY, StaticType.ANY));
+        cb.astore(closing);
+        cb.astore(ctrl);
+        cb.astore(st);
+        cb.astore(fn);
+        // The fourth value is closed when the loop ends, like a <close> variable of an enclosing block.
+        BlockContext closeCtx = new BlockContext(new Block(List.of(), f.line()), nextSlot);
+        LocalVar closeVar = new LocalVar("(for state)", Stat.Attrib.CLOSE, fs, false);
+        closeVar.slot = closing;
+        state();
+        cb.aload(closing);
+        cb.loadConstant("(for state)");
+        line(f.line());
+        invokestatic(OPS, "checkClosable", mt(V, STATE, OBJECT, ClassDesc.of("java.lang.String")));
+        blocks.push(closeCtx);
+        closeCtx.closeVars.add(closeVar);
+        closeCtx.closeStarts.add(cb.newBoundLabel());
+
+        Label top = cb.newBoundLabel();
+        int mark = nextSlot;
+        FunctionInfo.Site iteratorSite = site(new FunctionInfo.Desc("for iterator", "for iterator"));
+        state();
+        cb.aload(fn);
+        invokestatic(iteratorSite, OPS, "fn", mt(FUNCTION, STATE, OBJECT));
+        state();
+        cb.aload(st);
+        cb.aload(ctrl);
+        line(f.line());
+        invokevirtual(iteratorSite, FUNCTION, "call", Types.callType(2));
+        int result = newSlot(StaticType.ANY);
+        if (vars.size() == 1) {
+            state();
+            cb.swap();
+            invokestatic(OPS, "first", mt(OBJECT, STATE, OBJECT));
+            cb.dup();
+            cb.astore(ctrl);
+            cb.ifnull(exit);
+            cb.aload(ctrl);
+            coerce(StaticType.ANY, slotType(vars.getFirst()));
+            declareAndStore(vars.getFirst());
+        } else {
+            state();
+            cb.swap();
+            invokestatic(OPS, "resolve", mt(OBJECT, STATE, OBJECT));
+            cb.astore(result);
+            cb.aload(result);
+            cb.iconst_0();
+            invokestatic(OPS, "nth", mt(OBJECT, OBJECT, I));
+            cb.dup();
+            cb.astore(ctrl);
+            cb.ifnull(exit);
+            for (int k = 0; k < vars.size(); k++) {
+                if (k == 0) {
+                    cb.aload(ctrl);
+                } else {
+                    cb.aload(result);
+                    cb.loadConstant(k);
+                    invokestatic(OPS, "nth", mt(OBJECT, OBJECT, I));
+                }
+                coerce(StaticType.ANY, slotType(vars.get(k)));
+                declareAndStore(vars.get(k));
+            }
+        }
+        Label loopExit = cb.newLabel();
+        loopBody(f, f.body(), loopExit, () -> { });
+        nextSlot = mark;
+        tick();
+        cb.goto_(top);
+        cb.labelBinding(exit);
+        cb.labelBinding(loopExit);
+        blocks.pop();
+        closeAtEnd(closeCtx);
+    }
+
+    private void functionStat(Stat.FunctionStat f) {
+        Binding target = res.functionTargets.get(f);
+        List<String> path = f.path();
+        if (path.size() == 1 && f.method() == null) {
+            closure(f.body());
+            storeBinding(target, StaticType.ANY, f.line());
+            return;
+        }
+        state();
+        loadBinding(target);
+        FunctionInfo.Desc desc = describeBinding(target, path.getFirst());
+        String last = f.method() != null ? f.method() : path.getLast();
+        int fields = f.method() != null ? path.size() : path.size() - 1;
+        for (int k = 1; k < fields; k++) {
+            constants.string(cb, path.get(k));
+            invokestatic(site(desc), OPS, "field", mt(OBJECT, STATE, OBJECT, STRING));
+            desc = new FunctionInfo.Desc("field", path.get(k));
+            state();
+            cb.swap();
+        }
+        constants.string(cb, last);
+        closure(f.body());
+        line(f.line());
+        invokestatic(site(desc), OPS, "setField", mt(V, STATE, OBJECT, STRING, OBJECT));
+    }
+
+    private void localFunction(Stat.LocalFunction lf) {
+        LocalVar v = res.declared.get(lf).getFirst();
+        if (v.needsCell()) {
+            v.slot = newSlot(StaticType.ANY);
+            newCell(cb::aconst_null);
+            cb.astore(v.slot);
+            cb.aload(v.slot);
+            closure(lf.body());
+            cb.putfield(CELL, "value", OBJECT);
+        } else {
+            closure(lf.body());
+            v.slot = newSlot(StaticType.ANY);
+            cb.astore(v.slot);
+        }
+    }
+
+    private void returnStat(Stat.Return r) {
+        List<Expr> values = r.values();
+        boolean closing = hasCloseVars();
+        if (values.size() == 1 && TypeInference.isMulti(values.getFirst())
+                && !(values.getFirst() instanceof Expr.Vararg)) {
+            if (closing) {
+                rawCall(values.getFirst(), false);
+                state();
+                cb.swap();
+                invokestatic(OPS, "resolve", mt(OBJECT, STATE, OBJECT));
+            } else {
+                rawCall(values.getFirst(), true);
+                cb.areturn();
+                return;
+            }
+        } else if (values.isEmpty()) {
+            cb.getstatic(MULTI, "EMPTY", MULTI);
+        } else if (values.size() == 1 && !TypeInference.isMulti(values.getFirst())) {
+            obj(values.getFirst());
+        } else {
+            valueArray(values);
+            invokestatic(OPS, "results", mt(OBJECT, OBJECTS));
+        }
+        if (closing) {
+            int tmp = newSlot(StaticType.ANY);
+            cb.astore(tmp);
+            closeUpTo(null, 0);
+            cb.aload(tmp);
+        }
+        cb.areturn();
+    }
+
+    // ---------------------------------------------------------------- conditions
+
+    /** Jumps to {@code ifFalse} when {@code e} is false or nil; falls through otherwise. */
+    private void condition(Expr e, Label ifFalse) {
+        switch (e) {
+            case Expr.True ignored -> {
+            }
+            case Expr.False ignored -> cb.goto_(ifFalse);
+            case Expr.Nil ignored -> cb.goto_(ifFalse);
+            case Expr.Unary u when u.op() == UnOp.NOT -> conditionTrue(u.operand(), ifFalse);
+            case Expr.Binary b when b.op() == BinOp.AND -> {
+                condition(b.left(), ifFalse);
+                condition(b.right(), ifFalse);
+            }
+            case Expr.Binary b when b.op() == BinOp.OR -> {
+                Label ok = cb.newLabel();
+                conditionTrue(b.left(), ok);
+                condition(b.right(), ifFalse);
+                cb.labelBinding(ok);
+            }
+            case Expr.Binary b when isComparison(b.op()) -> {
+                comparison(b);
+                cb.ifeq(ifFalse);
+            }
+            case Expr.Paren p -> condition(p.inner(), ifFalse);
+            default -> {
+                obj(e);
+                invokestatic(OPS, "truthy", mt(Z, OBJECT));
+                cb.ifeq(ifFalse);
+            }
+        }
+    }
+
+    /** Jumps to {@code ifTrue} when {@code e} is truthy; falls through otherwise. */
+    private void conditionTrue(Expr e, Label ifTrue) {
+        switch (e) {
+            case Expr.True ignored -> cb.goto_(ifTrue);
+            case Expr.False ignored -> {
+            }
+            case Expr.Nil ignored -> {
+            }
+            case Expr.Unary u when u.op() == UnOp.NOT -> condition(u.operand(), ifTrue);
+            case Expr.Binary b when b.op() == BinOp.OR -> {
+                conditionTrue(b.left(), ifTrue);
+                conditionTrue(b.right(), ifTrue);
+            }
+            case Expr.Binary b when b.op() == BinOp.AND -> {
+                Label no = cb.newLabel();
+                condition(b.left(), no);
+                conditionTrue(b.right(), ifTrue);
+                cb.labelBinding(no);
+            }
+            case Expr.Binary b when isComparison(b.op()) -> {
+                comparison(b);
+                cb.ifne(ifTrue);
+            }
+            case Expr.Paren p -> conditionTrue(p.inner(), ifTrue);
+            default -> {
+                obj(e);
+                invokestatic(OPS, "truthy", mt(Z, OBJECT));
+                cb.ifne(ifTrue);
+            }
+        }
+    }
+
+    private static boolean isComparison(BinOp op) {
+        return switch (op) {
+            case EQ, NE, LT, LE, GT, GE -> true;
+            default -> false;
+        };
+    }
+
+    /** Pushes the int 1 or 0 for a comparison. */
+    private void comparison(Expr.Binary b) {
+        BinOp op = b.op();
+        Expr left = b.left();
+        Expr right = b.right();
+        if (op == BinOp.GT || op == BinOp.GE) {
+            Expr t = left;
+            left = right;
+            right = t;
+            op = op == BinOp.GT ? BinOp.LT : BinOp.LE;
+            // Lua evaluates a > b as b < a but the operands are still evaluated left to right.
+            if (!isPure(left) || !isPure(right)) {
+                comparisonSwappedImpure(b, op);
+                return;
+            }
+        }
+        StaticType lt = typeOf(left);
+        StaticType rt = typeOf(right);
+        if (lt != StaticType.ANY && rt != StaticType.ANY) {
+            numericComparison(op, left, right, lt, rt);
+            return;
+        }
+        state();
+        obj(left);
+        obj(right);
+        line(b.line());
+        switch (op) {
+            case EQ -> invokestatic(OPS, "eq", mt(Z, STATE, OBJECT, OBJECT));
+            case NE -> {
+                invokestatic(OPS, "eq", mt(Z, STATE, OBJECT, OBJECT));
+                cb.iconst_1();
+                cb.ixor();
+            }
+            case LT -> invokestatic(OPS, "lt", mt(Z, STATE, OBJECT, OBJECT));
+            case LE -> invokestatic(OPS, "le", mt(Z, STATE, OBJECT, OBJECT));
+            default -> throw new IllegalStateException(op.toString());
+        }
+    }
+
+    /** {@code a > b} with side effects: evaluate a then b, then compare b < a. */
+    private void comparisonSwappedImpure(Expr.Binary b, BinOp swapped) {
+        state();
+        obj(b.left());
+        obj(b.right());
+        cb.swap();
+        line(b.line());
+        invokestatic(OPS, swapped == BinOp.LT ? "lt" : "le", mt(Z, STATE, OBJECT, OBJECT));
+    }
+
+    private static boolean isPure(Expr e) {
+        return switch (e) {
+            case Expr.Name ignored -> true;
+            case Expr.Int ignored -> true;
+            case Expr.Flt ignored -> true;
+            case Expr.Str ignored -> true;
+            case Expr.Nil ignored -> true;
+            case Expr.True ignored -> true;
+            case Expr.False ignored -> true;
+            case Expr.Paren p -> isPure(p.inner());
+            default -> false;
+        };
+    }
+
+    private void numericComparison(BinOp op, Expr left, Expr right, StaticType lt, StaticType rt) {
+        if (lt == rt) {
+            expr(left);
+            expr(right);
+            if (lt == StaticType.INT) {
+                cb.lcmp();
+            } else if (op == BinOp.LT || op == BinOp.LE) {
+                cb.dcmpg();
+            } else {
+                cb.dcmpl();
+            }
+            Label t = cb.newLabel();
+            Label end = cb.newLabel();
+            switch (op) {
+                case EQ -> cb.ifeq(t);
+                case NE -> cb.ifne(t);
+                case LT -> cb.iflt(t);
+                case LE -> cb.ifle(t);
+                default -> throw new IllegalStateException(op.toString());
+            }
+            cb.iconst_0();
+            cb.goto_(end);
+            cb.labelBinding(t);
+            cb.iconst_1();
+            cb.labelBinding(end);
+            return;
+        }
+        expr(left);
+        expr(right);
+        MethodTypeDesc type = lt == StaticType.INT ? mt(Z, J, D) : mt(Z, D, J);
+        switch (op) {
+            case EQ, NE -> {
+                if (lt == StaticType.FLOAT) {
+                    // eq(long, double) expects the integer first
+                    int d = newSlot(StaticType.INT);
+                    cb.lstore(d);
+                    int f = newSlot(StaticType.FLOAT);
+                    cb.dstore(f);
+                    cb.lload(d);
+                    cb.dload(f);
+                    nextSlot = d;
+                }
+                invokestatic(OPS, "eq", mt(Z, J, D));
+                if (op == BinOp.NE) {
+                    cb.iconst_1();
+                    cb.ixor();
+                }
+            }
+            case LT -> invokestatic(OPS, "lt", type);
+            case LE -> invokestatic(OPS, "le", type);
+            default -> throw new IllegalStateException(op.toString());
+        }
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    private StaticType typeOf(Expr e) {
+        return TypeInference.typeOf(e, res, null);
+    }
+
+    /** Pushes an expression's single value as an object. */
+    private void obj(Expr e) {
+        switch (e) {
+            case Expr.Int n -> constants.integer(cb, n.value());
+            case Expr.Flt n -> constants.number(cb, n.value());
+            default -> box(expr(e));
+        }
+    }
+
+    private void exprAs(Expr e, StaticType want) {
+        if (want == StaticType.ANY) {
+            obj(e);
+        } else {
+            coerce(expr(e), want);
+        }
+    }
+
+    private void box(StaticType t) {
+        switch (t) {
+            case INT -> invokestatic(LONG, "valueOf", mt(LONG, J));
+            case FLOAT -> invokestatic(DOUBLE, "valueOf", mt(DOUBLE, D));
+            case ANY -> {
+            }
+        }
+    }
+
+    /** Converts the value on the stack from {@code have} to {@code want}; the analysis guarantees it is possible. */
+    private void coerce(StaticType have, StaticType want) {
+        if (have == want) {
+            return;
+        }
+        if (want == StaticType.ANY) {
+            box(have);
+        } else if (have == StaticType.INT && want == StaticType.FLOAT) {
+            cb.l2d();
+        } else if (have == StaticType.ANY && want == StaticType.INT) {
+            cb.checkcast(LONG);
+            invokevirtual(null, LONG, "longValue", mt(J));
+        } else if (have == StaticType.ANY && want == StaticType.FLOAT) {
+            cb.checkcast(ClassDesc.of("java.lang.Number"));
+            invokevirtual(null, ClassDesc.of("java.lang.Number"), "doubleValue", mt(D));
+        } else {
+            throw new IllegalStateException("cannot convert " + have + " to " + want);
+        }
+    }
+
+    /** Pushes an expression's single value; returns its representation. */
+    private StaticType expr(Expr e) {
+        switch (e) {
+            case Expr.Nil ignored -> cb.aconst_null();
+            case Expr.True ignored -> cb.getstatic(BOOLEAN, "TRUE", BOOLEAN);
+            case Expr.False ignored -> cb.getstatic(BOOLEAN, "FALSE", BOOLEAN);
+            case Expr.Int n -> {
+                cb.loadConstant(n.value());
+                return StaticType.INT;
+            }
+            case Expr.Flt n -> {
+                cb.loadConstant(n.value());
+                return StaticType.FLOAT;
+            }
+            case Expr.Str s -> constants.string(cb, s.value());
+            case Expr.Vararg ignored -> {
+                cb.aload(varargSlot);
+                cb.iconst_0();
+                invokestatic(OPS, "get", mt(OBJECT, OBJECTS, I));
+            }
+            case Expr.Function f -> closure(f.body());
+            case Expr.Table t -> table(t);
+            case Expr.Binary b -> {
+                return binary(b);
+            }
+            case Expr.Unary u -> {
+                return unary(u);
+            }
+            case Expr.Name n -> {
+                return name(n);
+            }
+            case Expr.Index ix -> index(ix);
+            case Expr.Call c -> singleCall(c);
+            case Expr.MethodCall m -> singleCall(m);
+            case Expr.Paren p -> {
+                return expr(p.inner());
+            }
+            case Expr.Cast c -> {
+                return expr(c.inner());
+            }
+            case Expr.NonNil n -> {
+                return expr(n.inner());
+            }
+        }
+        return StaticType.ANY;
+    }
+
+    private void singleCall(Expr call) {
+        rawCall(call, false);
+        state();
+        cb.swap();
+        invokestatic(OPS, "first", mt(OBJECT, STATE, OBJECT));
+    }
+
+    /** Pushes all values of a multi-valued expression (a call or {@code ...}) as an {@code Object[]}. */
+    private void multi(Expr e) {
+        if (e instanceof Expr.Vararg) {
+            cb.aload(varargSlot);
+            return;
+        }
+        rawCall(e, false);
+        state();
+        cb.swap();
+        invokestatic(OPS, "all", mt(OBJECTS, STATE, OBJECT));
+    }
+
+    /** Pushes an {@code Object[]} with all values of an expression list (the last one expanded). */
+    private void valueArray(List<Expr> values) {
+        int n = values.size();
+        boolean lastMulti = n > 0 && TypeInference.isMulti(values.getLast());
+        int fixed = lastMulti ? n - 1 : n;
+        cb.loadConstant(fixed);
+        cb.anewarray(OBJECT);
+        for (int i = 0; i < fixed; i++) {
+            cb.dup();
+            cb.loadConstant(i);
+            obj(values.get(i));
+            cb.aastore();
+        }
+        if (lastMulti) {
+            multi(values.getLast());
+            invokestatic(OPS, "append", mt(OBJECTS, OBJECTS, OBJECTS));
+        }
+    }
+
+    private StaticType name(Expr.Name n) {
+        Binding b = res.names.get(n);
+        if (b instanceof Binding.Local l && !l.variable().needsCell()) {
+            LocalVar v = l.variable();
+            load(v.type, v.slot);
+            return v.type;
+        }
+        if (b instanceof Binding.Global g) {
+            state();
+            loadBinding(g.env());
+            constants.string(cb, g.name());
+            line(n.line());
+            invokestatic(site(describeBinding(g.env())), OPS, "field", mt(OBJECT, STATE, OBJECT, STRING));
+            return StaticType.ANY;
+        }
+        loadBinding(b);
+        return StaticType.ANY;
+    }
+
+    /** Pushes the object value of a local or upvalue binding (for a global, the value of the global). */
+    private void loadBinding(Binding b) {
+        switch (b) {
+            case Binding.Local l -> {
+                LocalVar v = l.variable();
+                if (v.needsCell()) {
+                    cb.aload(v.slot);
+                    cb.getfield(CELL, "value", OBJECT);
+                } else {
+                    load(v.type, v.slot);
+                    box(v.type);
+                }
+            }
+            case Binding.Up u -> loadUpvalue(u.upvalue());
+            case Binding.Global g -> {
+                state();
+                loadBinding(g.env());
+                constants.string(cb, g.name());
+                invokestatic(site(describeBinding(g.env())), OPS, "field", mt(OBJECT, STATE, OBJECT, STRING));
+            }
+        }
+    }
+
+    private void loadUpvalue(Upvalue u) {
+        if (isSelf(fs, u)) {
+            cb.aload(0);
+            return;
+        }
+        cb.aload(0);
+        if (u.isCell()) {
+            cb.getfield(self, upvalueField(u), CELL);
+            cb.getfield(CELL, "value", OBJECT);
+        } else {
+            cb.getfield(self, upvalueField(u), OBJECT);
+        }
+    }
+
+    /** Whether {@code u} of {@code f} is {@code f} itself (a {@code local function} that is never reassigned). */
+    static boolean isSelf(FunctionScope f, Upvalue u) {
+        return f.definedAs != null && u.variable == f.definedAs && !u.isCell();
+    }
+
+    static String upvalueField(Upvalue u) {
+        return "u" + u.index;
+    }
+
+    private void index(Expr.Index ix) {
+        FunctionInfo.Site site = site(describe(ix.object()));
+        state();
+        obj(ix.object());
+        if (ix.key() instanceof Expr.Str key) {
+            constants.string(cb, key.value());
+            line(ix.line());
+            invokestatic(site, OPS, "field", mt(OBJECT, STATE, OBJECT, STRING));
+        } else if (typeOf(ix.key()) == StaticType.INT) {
+            expr(ix.key());
+            line(ix.line());
+            invokestatic(site, OPS, "indexInt", mt(OBJECT, STATE, OBJECT, J));
+        } else {
+            obj(ix.key());
+            line(ix.line());
+            invokestatic(site, OPS, "index", mt(OBJECT, STATE, OBJECT, OBJECT));
+        }
+    }
+
+    private void table(Expr.Table t) {
+        int positional = 0;
+        int named = 0;
+        for (TableField f : t.fields()) {
+            if (f instanceof TableField.Positional) {
+                positional++;
+            } else {
+                named++;
+            }
+        }
+        boolean lastMulti = !t.fields().isEmpty() && t.fields().getLast() instanceof TableField.Positional p
+                && TypeInference.isMulti(p.value());
+        cb.new_(TABLE);
+        cb.dup();
+        cb.loadConstant(lastMulti ? positional - 1 : positional);
+        cb.loadConstant(named);
+        invokespecial(TABLE, "<init>", mt(V, I, I));
+        int index = 1;
+        for (int k = 0; k < t.fields().size(); k++) {
+            TableField f = t.fields().get(k);
+            boolean expandLast = lastMulti && k == t.fields().size() - 1;
+            cb.dup();
+            switch (f) {
+                case TableField.Positional p when expandLast -> {
+                    cb.loadConstant(index);
+                    multi(p.value());
+                    invokestatic(OPS, "setList", mt(V, TABLE, I, OBJECTS));
+                }
+                case TableField.Positional p -> {
+                    cb.loadConstant(index++);
+                    obj(p.value());
+                    invokevirtual(null, TABLE, "setListItem", mt(V, I, OBJECT));
+                }
+                case TableField.Named n -> {
+                    constants.string(cb, n.name());
+                    obj(n.value());
+                    invokevirtual(null, TABLE, "putStr", mt(V, STRING, OBJECT));
+                }
+                case TableField.Keyed kf -> {
+                    obj(kf.key());
+                    obj(kf.value());
+                    line(kf.line());
+                    invokevirtual(null, TABLE, "put", mt(V, OBJECT, OBJECT));
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- operators
+
+    private StaticType unary(Expr.Unary u) {
+        switch (u.op()) {
+            case NOT -> {
+                obj(u.operand());
+                invokestatic(OPS, "not", mt(BOOLEAN, OBJECT));
+                return StaticType.ANY;
+            }
+            case NEG -> {
+                StaticType t = typeOf(u.operand());
+                if (t == StaticType.INT) {
+                    expr(u.operand());
+                    cb.lneg();
+                    return t;
+                }
+                if (t == StaticType.FLOAT) {
+                    expr(u.operand());
+                    cb.dneg();
+                    return t;
+                }
+                state();
+                obj(u.operand());
+                line(u.line());
+                invokestatic(site(describe(u.operand())), OPS, "unm", mt(OBJECT, STATE, OBJECT));
+                return StaticType.ANY;
+            }
+            case BNOT -> {
+                if (typeOf(u.operand()) == StaticType.INT) {
+                    expr(u.operand());
+                    cb.loadConstant(-1L);
+                    cb.lxor();
+                    return StaticType.INT;
+                }
+                state();
+                obj(u.operand());
+                line(u.line());
+                invokestatic(site(describe(u.operand())), OPS, "bnot", mt(OBJECT, STATE, OBJECT));
+                return StaticType.ANY;
+            }
+            case LEN -> {
+                state();
+                obj(u.operand());
+                line(u.line());
+                invokestatic(site(describe(u.operand())), OPS, "len", mt(OBJECT, STATE, OBJECT));
+                return StaticType.ANY;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    private StaticType binary(Expr.Binary b) {
+        switch (b.op()) {
+            case AND -> {
+                Label end = cb.newLabel();
+                obj(b.left());
+                cb.dup();
+                invokestatic(OPS, "truthy", mt(Z, OBJECT));
+                cb.ifeq(end);
+                cb.pop();
+                obj(b.right());
+                cb.labelBinding(end);
+                return StaticType.ANY;
+            }
+            case OR -> {
+                Label end = cb.newLabel();
+                obj(b.left());
+                cb.dup();
+                invokestatic(OPS, "truthy", mt(Z, OBJECT));
+                cb.ifne(end);
+                cb.pop();
+                obj(b.right());
+                cb.labelBinding(end);
+                return StaticType.ANY;
+            }
+            case EQ, NE, LT, LE, GT, GE -> {
+                comparison(b);
+                invokestatic(BOOLEAN, "valueOf", mt(BOOLEAN, Z));
+                return StaticType.ANY;
+            }
+            case CONCAT -> {
+                concat(b);
+                return StaticType.ANY;
+            }
+            default -> {
+                return arithmetic(b);
+            }
+        }
+    }
+
+    private void concat(Expr.Binary b) {
+        List<Expr> parts = new ArrayList<>();
+        flattenConcat(b, parts);
+        List<FunctionInfo.Desc> descs = new ArrayList<>();
+        for (Expr p : parts) {
+            descs.add(describe(p));
+        }
+        FunctionInfo.Site site = site(descs.toArray(FunctionInfo.Desc[]::new));
+        state();
+        if (parts.size() == 2) {
+            obj(parts.get(0));
+            obj(parts.get(1));
+            line(b.line());
+            invokestatic(site, OPS, "concat", mt(OBJECT, STATE, OBJECT, OBJECT));
+            return;
+        }
+        cb.loadConstant(parts.size());
+        cb.anewarray(OBJECT);
+        for (int i = 0; i < parts.size(); i++) {
+            cb.dup();
+            cb.loadConstant(i);
+            obj(parts.get(i));
+            cb.aastore();
+        }
+        line(b.line());
+        invokestatic(site, OPS, "concat", mt(OBJECT, STATE, OBJECTS));
+    }
+
+    /** {@code a .. b .. c} is right-associative: collects the operands of a concatenation chain in order. */
+    private static void flattenConcat(Expr e, List<Expr> out) {
+        if (e instanceof Expr.Binary b && b.op() == BinOp.CONCAT) {
+            out.add(b.left());
+            flattenConcat(b.right(), out);
+        } else {
+            out.add(e);
+        }
+    }
+
+    private StaticType arithmetic(Expr.Binary b) {
+        StaticType lt = typeOf(b.left());
+        StaticType rt = typeOf(b.right());
+        StaticType result = TypeInference.binaryType(b.op(), lt, rt);
+        if (result == StaticType.INT) {
+            expr(b.left());
+            expr(b.right());
+            line(b.line());
+            switch (b.op()) {
+                case ADD -> cb.ladd();
+                case SUB -> cb.lsub();
+                case MUL -> cb.lmul();
+                case BAND -> cb.land();
+                case BOR -> cb.lor();
+                case BXOR -> cb.lxor();
+                case IDIV -> invokestatic(OPS, "idiv", mt(J, J, J));
+                case MOD -> invokestatic(OPS, "mod", mt(J, J, J));
+                case SHL -> invokestatic(OPS, "shl", mt(J, J, J));
+                case SHR -> invokestatic(OPS, "shr", mt(J, J, J));
+                default -> throw new IllegalStateException(b.op().toString());
+            }
+            return StaticType.INT;
+        }
+        if (result == StaticType.FLOAT) {
+            exprAs(b.left(), StaticType.FLOAT);
+            exprAs(b.right(), StaticType.FLOAT);
+            switch (b.op()) {
+                case ADD -> cb.dadd();
+                case SUB -> cb.dsub();
+                case MUL -> cb.dmul();
+                case DIV -> cb.ddiv();
+                case MOD -> invokestatic(OPS, "mod", mt(D, D, D));
+                case POW -> invokestatic(OPS, "pow", mt(D, D, D));
+                case IDIV -> {
+                    cb.ddiv();
+                    invokestatic(ClassDesc.of("java.lang.Math"), "floor", mt(D, D));
+                }
+                default -> throw new IllegalStateException(b.op().toString());
+            }
+            return StaticType.FLOAT;
+        }
+        String method = switch (b.op()) {
+            case ADD -> "add";
+            case SUB -> "sub";
+            case MUL -> "mul";
+            case DIV -> "div";
+            case MOD -> "mod";
+            case IDIV -> "idiv";
+            case POW -> "pow";
+            case BAND -> "band";
+            case BOR -> "bor";
+            case BXOR -> "bxor";
+            case SHL -> "shl";
+            case SHR -> "shr";
+            default -> throw new IllegalStateException(b.op().toString());
+        };
+        state();
+        obj(b.left());
+        obj(b.right());
+        line(b.line());
+        invokestatic(site(describe(b.left()), describe(b.right())), OPS, method, mt(OBJECT, STATE, OBJECT, OBJECT));
+        return StaticType.ANY;
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    /**
+     * Emits a call and leaves its raw result (see {@link dev.wippy.lua.vm.CallResult}). In tail position the call
+     * is made directly while the chain of direct tail calls is short, and handed back as a pending tail call
+     * otherwise.
+     */
+    private void rawCall(Expr call, boolean tail) {
+        Expr fnExpr;
+        List<Expr> args;
+        FunctionInfo.Desc calleeDesc;
+        int selfSlot = -1;
+        if (call instanceof Expr.MethodCall m) {
+            selfSlot = newSlot(StaticType.ANY);
+            obj(m.object());
+            cb.astore(selfSlot);
+            calleeDesc = new FunctionInfo.Desc("method", m.method());
+            state();
+            state();
+            cb.aload(selfSlot);
+            constants.string(cb, m.method());
+            line(m.line());
+            invokestatic(site(describe(m.object())), OPS, "field", mt(OBJECT, STATE, OBJECT, STRING));
+            fnExpr = null;
+            args = m.args();
+        } else {
+            Expr.Call c = (Expr.Call) call;
+            fnExpr = c.function();
+            args = c.args();
+            calleeDesc = describe(fnExpr);
+            state();
+            obj(fnExpr);
+        }
+        FunctionInfo.Site site = site(calleeDesc);
+        line(call.line());
+        invokestatic(site, OPS, "fn", mt(FUNCTION, STATE, OBJECT));
+        state();
+        int fixedCount = args.size() + (selfSlot >= 0 ? 1 : 0);
+        boolean lastMulti = !args.isEmpty() && TypeInference.isMulti(args.getLast());
+        MethodTypeDesc type;
+        String method;
+        if (!lastMulti && fixedCount <= 3) {
+            if (selfSlot >= 0) {
+                cb.aload(selfSlot);
+            }
+            for (Expr a : args) {
+                obj(a);
+            }
+            type = Types.callType(fixedCount);
+            method = "call";
+        } else {
+            List<Expr> all = new ArrayList<>(args);
+            if (selfSlot >= 0) {
+                int n = all.size();
+                boolean multiLast = lastMulti;
+                int fixed = multiLast ? n - 1 : n;
+                cb.loadConstant(fixed + 1);
+                cb.anewarray(OBJECT);
+                cb.dup();
+                cb.iconst_0();
+                cb.aload(selfSlot);
+                cb.aastore();
+                for (int i = 0; i < fixed; i++) {
+                    cb.dup();
+                    cb.loadConstant(i + 1);
+                    obj(all.get(i));
+                    cb.aastore();
+                }
+                if (multiLast) {
+                    multi(all.getLast());
+                    invokestatic(OPS, "append", mt(OBJECTS, OBJECTS, OBJECTS));
+                }
+            } else {
+                valueArray(all);
+            }
+            type = Types.CALLV;
+            method = "callv";
+        }
+        line(call.line());
+        if (!tail) {
+            invokevirtual(site, FUNCTION, method, type);
+            if (selfSlot >= 0) {
+                nextSlot = selfSlot;
+            }
+            return;
+        }
+        // stack: fn, state, args...
+        Label trampoline = cb.newLabel();
+        state();
+        invokestatic(OPS, "enterTail", mt(Z, STATE));
+        cb.ifeq(trampoline);
+        Label start = cb.newBoundLabel();
+        invokevirtual(site, FUNCTION, method, type);
+        Label end = cb.newBoundLabel();
+        state();
+        invokestatic(OPS, "exitTail", mt(V, STATE));
+        cb.areturn();
+        Label handler = cb.newBoundLabel();
+        state();
+        invokestatic(OPS, "exitTail", mt(V, STATE));
+        cb.athrow();
+        cb.exceptionCatchAll(start, end, handler);
+        cb.labelBinding(trampoline);
+        // drop the state below the arguments: tailCall(fn, args...) does not need it
+        if (method.equals("callv")) {
+            cb.swap();
+            cb.pop();
+            invokestatic(OPS, "tailCallv", mt(OBJECT, FUNCTION, OBJECTS));
+        } else {
+            dropStateUnderArgs(fixedCount);
+            ClassDesc[] p = new ClassDesc[fixedCount + 1];
+            p[0] = FUNCTION;
+            for (int i = 1; i <= fixedCount; i++) {
+                p[i] = OBJECT;
+            }
+            invokestatic(OPS, "tailCall", mt(OBJECT, p));
+        }
+        if (selfSlot >= 0) {
+            nextSlot = selfSlot;
+        }
+    }
+
+    /** With {@code fn, state, a1..an} on the stack, removes {@code state}. */
+    private void dropStateUnderArgs(int n) {
+        int base = newSlot(StaticType.ANY);
+        for (int i = n - 1; i >= 0; i--) {
+            cb.astore(base + i);
+        }
+        nextSlot = base + n;
+        cb.pop();
+        for (int i = 0; i < n; i++) {
+            cb.aload(base + i);
+        }
+        nextSlot = base;
+    }
+
+    // ---------------------------------------------------------------- closures
+
+    /** Pushes a new closure of the function {@code body}. */
+    private void closure(FuncBody body) {
+        FunctionScope child = res.scopeOf(body);
+        ClassDesc cls = chunk.classOf(child);
+        cb.new_(cls);
+        cb.dup();
+        List<ClassDesc> params = new ArrayList<>();
+        for (Upvalue u : child.upvalues) {
+            if (isSelf(child, u)) {
+                continue;
+            }
+            if (u.fromParentLocal != null) {
+                LocalVar v = u.fromParentLocal;
+                if (v.needsCell()) {
+                    cb.aload(v.slot);
+                } else {
+                    load(v.type, v.slot);
+                    box(v.type);
+                }
+            } else {
+                Upvalue pu = u.fromParentUpvalue;
+                cb.aload(0);
+                if (!isSelf(fs, pu)) {
+                    cb.getfield(self, upvalueField(pu), pu.isCell() ? CELL : OBJECT);
+                }
+            }
+            params.add(u.isCell() ? CELL : OBJECT);
+        }
+        invokespecial(cls, "<init>", MethodTypeDesc.of(V, params));
+    }
+
+    // ---------------------------------------------------------------- descriptions
+
+    /** PUC's description of the value of an expression (for error messages), or null. */
+    private FunctionInfo.Desc describe(Expr e) {
+        return switch (e) {
+            case Expr.Name n -> describeBinding(res.names.get(n), n.name());
+            case Expr.Index ix when ix.key() instanceof Expr.Str key -> {
+                String k = new String(key.value(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                String qualified = ix.object() instanceof Expr.Name lib
+                        && res.names.get(lib) instanceof Binding.Global ? lib.name() + "." + k : null;
+                yield new FunctionInfo.Desc(isEnv(ix.object()) ? "global" : "field", k, qualified);
+            }
+            case Expr.Index ix when ix.key() instanceof Expr.Int k && k.value() >= 0 && k.value() <= 255 ->
+                    new FunctionInfo.Desc("field", "integer index");
+            case Expr.Index ignored -> new FunctionInfo.Desc("field", "?");
+            case Expr.Str s -> new FunctionInfo.Desc("constant",
+                    new String(s.value(), java.nio.charset.StandardCharsets.ISO_8859_1));
+            case Expr.Paren p -> TypeInference.isMulti(p.inner()) ? null : describe(p.inner());
+            default -> null;
+        };
+    }
+
+    private boolean isEnv(Expr e) {
+        return e instanceof Expr.Name n && n.name().equals("_ENV") && !(res.names.get(n) instanceof Binding.Global);
+    }
+
+    private static FunctionInfo.Desc describeBinding(Binding b, String name) {
+        return switch (b) {
+            case Binding.Local ignored -> new FunctionInfo.Desc("local", name);
+            case Binding.Up ignored -> new FunctionInfo.Desc("upvalue", name);
+            case Binding.Global g -> new FunctionInfo.Desc("global", g.name());
+        };
+    }
+
+    private static FunctionInfo.Desc describeBinding(Binding b) {
+        return switch (b) {
+            case Binding.Local l -> new FunctionInfo.Desc("local", l.variable().name);
+            case Binding.Up u -> new FunctionInfo.Desc("upvalue", u.upvalue().name);
+            case Binding.Global g -> new FunctionInfo.Desc("global", g.name());
+        };
+    }
+}

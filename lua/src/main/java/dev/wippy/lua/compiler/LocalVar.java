@@ -1,0 +1,45 @@
+package dev.wippy.lua.compiler;
+
+import dev.wippy.lua.syntax.Stat;
+
+/** A local variable (or a parameter, a loop variable, a hidden type-value slot) and what analysis found about it. */
+final class LocalVar {
+    final String name;
+    final Stat.Attrib attrib;
+    final FunctionScope owner;
+    /** Holds the value of a {@code type} declaration, created once per chunk instance. */
+    final boolean isTypeValue;
+
+    /** Read or written by a nested function. */
+    boolean captured;
+    /** Assigned after its declaration (a plain {@code local x} counts as declared with nil). */
+    boolean reassigned;
+    /** Declared by {@code local function}: the function may refer to itself before the local is set. */
+    boolean isLocalFunction;
+    /** Static type, when every value ever stored in it is known to be of one numeric subtype. */
+    StaticType type = StaticType.ANY;
+
+    /** JVM local slot, assigned by the code generator. */
+    int slot = -1;
+
+    LocalVar(String name, Stat.Attrib attrib, FunctionScope owner, boolean isTypeValue) {
+        this.name = name;
+        this.attrib = attrib;
+        this.owner = owner;
+        this.isTypeValue = isTypeValue;
+    }
+
+    boolean isReadOnly() {
+        return attrib != Stat.Attrib.NONE;
+    }
+
+    /** Captured and mutable: lives in a {@link dev.wippy.lua.vm.Cell} shared with closures. */
+    boolean needsCell() {
+        return captured && reassigned;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.wippy.lua.lib;
+
+import dev.wippy.lua.vm.Args;
+import dev.wippy.lua.vm.CallStack;
+import dev.wippy.lua.vm.Coroutine;
+import dev.wippy.lua.vm.FunctionInfo;
+import dev.wippy.lua.vm.Interop;
+import dev.wippy.lua.vm.LuaClosure;
+import dev.wippy.lua.vm.LuaError;
+import dev.wippy.lua.vm.LuaFunction;
+import dev.wippy.lua.vm.LuaState;
+import dev.wippy.lua.vm.LuaString;
+import dev.wippy.lua.vm.LuaTable;
+import dev.wippy.lua.vm.LuaUserdata;
+import dev.wippy.lua.vm.Multi;
+import dev.wippy.lua.vm.Traceback;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The standalone profile's {@code debug} library: tracebacks, function and stack information, and raw metatable
+ * access. Variables of running functions live in JVM registers, so {@code getlocal} and friends report none, and
+ * hooks are accepted but never called.
+ */
+public final class DebugLib {
+    private static final LuaTable TEMPLATE = new LibraryBuilder("debug")
+            .fn("traceback", DebugLib::traceback)
+            .fn("getinfo", DebugLib::getinfo)
+            .fn("getmetatable", (s, a) -> Interop.getMetatable(s, Args.checkAny(a, 0)))
+            .fn("setmetatable", DebugLib::setmetatable)
+            .fn("getregistry", (s, a) -> s.registry())
+            .fn("sethook", (s, a) -> Multi.EMPTY)
+            .fn("gethook", (s, a) -> null)
+            .fn("getlocal", (s, a) -> null)
+            .fn("setlocal", (s, a) -> null)
+            .fn("getupvalue", (s, a) -> null)
+            .fn("setupvalue", (s, a) -> null)
+            .fn("getuservalue", (s, a) -> Multi.of(null, Boolean.FALSE))
+            .fn("setuservalue", (s, a) -> Args.arg(a, 0))
+            .build();
+
+    private DebugLib() {}
+
+    public static LuaTable install(LuaState s) {
+        LuaTable t = LuaTable.copyOnWrite(TEMPLATE);
+        s.globals().putStr(LuaString.of("debug"), t);
+        return t;
+    }
+
+    private static Object traceback(LuaState s, Object[] a) {
+        int argBase = Args.arg(a, 0) instanceof Coroutine ? 1 : 0;
+        Object msg = Args.arg(a, argBase);
+        if (msg != null && !(msg instanceof LuaString) && !(msg instanceof Long) && !(msg instanceof Double)) {
+            return msg;
+        }
+        int level = (int) Args.optInteger(s, a, argBase + 1, argBase == 1 ? 0 : 1);
+        List<CallStack.Frame> frames = argBase == 1 ? List.of() : visibleFrames(level);
+        String text = Traceback.format(frames, false);
+        return msg == null ? LuaString.of(text)
+                : Interop.toStringCoerced(msg).concat(LuaString.of("\n" + text));
+    }
+
+    /**
+     * The stack as PUC shows it from {@code level}: inside an {@code xpcall} message handler, the handler's frames
+     * followed by the frames where the error was raised (PUC runs the handler before unwinding).
+     */
+    private static List<CallStack.Frame> visibleFrames(int level) {
+        List<CallStack.Frame> live = CallStack.capture();
+        LuaError handled = CallStack.handledError();
+        List<CallStack.Frame> result = new ArrayList<>();
+        if (handled == null || handled.frames() == null) {
+            for (int i = Math.max(0, level); i < live.size(); i++) {
+                result.add(live.get(i));
+            }
+            return result;
+        }
+        List<CallStack.Frame> raised = handled.frames();
+        int common = 0;
+        while (common < live.size() && common < raised.size()
+                && sameFrame(live.get(live.size() - 1 - common), raised.get(raised.size() - 1 - common))) {
+            common++;
+        }
+        for (int i = Math.max(0, level); i < live.size() - common; i++) {
+            result.add(live.get(i));
+        }
+        result.addAll(raised);
+        return result;
+    }
+
+    private static boolean sameFrame(CallStack.Frame a, CallStack.Frame b) {
+        return a.isLua() == b.isLua() && a.source().equals(b.source()) && a.line() == b.line();
+    }
+
+    private static Object setmetatable(LuaState s, Object[] a) {
+        Object v = Args.arg(a, 0);
+        Object mt = Args.arg(a, 1);
+        if (mt != null && !(mt instanceof LuaTable)) {
+            throw Args.typeError(s, a, 1, "nil or table");
+        }
+        switch (v) {
+            case LuaTable t -> t.setMetatable((LuaTable) mt);
+            case LuaUserdata u -> u.setMetatable((LuaTable) mt);
+            default -> s.setTypeMetatable(v, (LuaTable) mt);
+        }
+        return v;
+    }
+
+    private static Object getinfo(LuaState s, Object[] a) {
+        int argBase = Args.arg(a, 0) instanceof Coroutine ? 1 : 0;
+        Object target = Args.arg(a, argBase);
+        String what = Args.optString(s, a, argBase + 1, LuaString.of("flnSrtu")).toString();
+        LuaTable info = new LuaTable();
+        if (target instanceof LuaFunction f) {
+            describeFunction(info, f);
+            info.putStr(LuaString.of("currentline"), -1L);
+        } else if (target instanceof Long || target instanceof Double) {
+            int level = (int) Args.checkInteger(s, a, argBase);
+            List<CallStack.Frame> frames = CallStack.capture();
+            if (level < 0 || level >= frames.size()) {
+                return null;
+            }
+            CallStack.Frame f = frames.get(level);
+            describeFrame(info, f);
+            FunctionInfo.Desc calledAs = CallStack.calledAs(frames, level);
+            if (calledAs != null) {
+                info.putStr(LuaString.of("name"), LuaString.of(calledAs.name()));
+                info.putStr(LuaString.of("namewhat"), LuaString.of(calledAs.kind().equals("global")
+                        ? "global" : calledAs.kind()));
+            } else {
+                info.putStr(LuaString.of("namewhat"), LuaString.EMPTY);
+            }
+        } else {
+            throw Args.error(argBase, "function or level expected");
+        }
+        info.putStr(LuaString.of("istailcall"), Boolean.FALSE);
+        if (what.indexOf('f') >= 0 && target instanceof LuaFunction) {
+            info.putStr(LuaString.of("func"), target);
+        }
+        return info;
+    }
+
+    private static void describeFunction(LuaTable info, LuaFunction f) {
+        if (f instanceof LuaClosure c) {
+            FunctionInfo fi = c.info();
+            source(info, fi.source(), fi.isMainChunk() ? "main" : "Lua", fi.lineDefined(), fi.lastLineDefined());
+        } else {
+            source(info, "[C]", "C", -1, -1);
+        }
+        info.putStr(LuaString.of("nups"), 0L);
+        info.putStr(LuaString.of("nparams"), 0L);
+        info.putStr(LuaString.of("isvararg"), Boolean.TRUE);
+    }
+
+    private static void describeFrame(LuaTable info, CallStack.Frame f) {
+        if (f.isLua()) {
+            FunctionInfo fi = f.info();
+            source(info, fi.source(), fi.isMainChunk() ? "main" : "Lua", fi.lineDefined(), fi.lastLineDefined());
+            info.putStr(LuaString.of("currentline"), (long) f.line());
+        } else {
+            source(info, "[C]", "C", -1, -1);
+            info.putStr(LuaString.of("currentline"), -1L);
+        }
+    }
+
+    private static void source(LuaTable info, String shortSrc, String what, int line, int lastLine) {
+        info.putStr(LuaString.of("short_src"), LuaString.of(shortSrc));
+        info.putStr(LuaString.of("source"), LuaString.of(what.equals("C") ? "=[C]" : "@" + shortSrc));
+        info.putStr(LuaString.of("what"), LuaString.of(what));
+        info.putStr(LuaString.of("linedefined"), (long) line);
+        info.putStr(LuaString.of("lastlinedefined"), (long) lastLine);
+    }
+}
