@@ -36,9 +36,8 @@ public final class WarmLua {
         double[] seconds = new double[1];
         // the same deep stack the standalone runner gives scripts
         Thread t = new Thread(null, () -> {
-            LuaState s = Lua.newState(Lua.Profile.STANDALONE);
-            s.setStandardStreams(new ByteArrayInputStream(new byte[0]), OutputStream.nullOutputStream(),
-                    System.err);
+            LuaState s = Lua.newState(Lua.Profile.STANDALONE, new ByteArrayInputStream(new byte[0]),
+                    OutputStream.nullOutputStream(), System.err);
             LuaTable arg = new LuaTable();
             arg.putInt(0, LuaString.of(name));
             s.globals().putStr(LuaString.of("arg"), arg);

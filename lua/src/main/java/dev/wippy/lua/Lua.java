@@ -6,6 +6,8 @@ import dev.wippy.lua.lib.Libraries;
 import dev.wippy.lua.vm.LuaState;
 import dev.wippy.lua.vm.LuaTable;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -38,7 +40,13 @@ public final class Lua {
 
     /** A new state with the libraries of {@code profile}. */
     public static LuaState newState(Profile profile) {
+        return newState(profile, System.in, System.out, System.err);
+    }
+
+    /** A new state whose standalone libraries ({@code print}, {@code io}) use the given streams. */
+    public static LuaState newState(Profile profile, InputStream in, OutputStream out, OutputStream err) {
         LuaState s = new LuaState(new LuaTable());
+        s.setStandardStreams(in, out, err);
         Libraries.install(s, profile == Profile.SANDBOX);
         return s;
     }

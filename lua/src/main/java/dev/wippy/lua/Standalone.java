@@ -62,8 +62,7 @@ public final class Standalone {
                                OutputStream rawOut, OutputStream err) {
         BufferedOutputStream out = new BufferedOutputStream(rawOut, 1 << 16);
         PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
-        LuaState s = Lua.newState(Lua.Profile.STANDALONE);
-        s.setStandardStreams(in, out, err);
+        LuaState s = Lua.newState(Lua.Profile.STANDALONE, in, out, err);
         s.globals().putStr(LuaString.of("arg"), argTable(script, args));
         byte[] source;
         try {

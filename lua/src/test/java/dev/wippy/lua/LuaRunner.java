@@ -13,9 +13,8 @@ public final class LuaRunner {
 
     /** Runs {@code source} (chunk name "test") and returns its standard output. */
     public static String run(String source) {
-        LuaState s = Lua.newState(Lua.Profile.STANDALONE);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        s.setStandardStreams(new ByteArrayInputStream(new byte[0]), out, out);
+        LuaState s = Lua.newState(Lua.Profile.STANDALONE, new ByteArrayInputStream(new byte[0]), out, out);
         CallResult.all(s, Lua.compile(source, "test").instantiate(s.globals()).callv(s, new Object[0]));
         return out.toString(StandardCharsets.UTF_8);
     }

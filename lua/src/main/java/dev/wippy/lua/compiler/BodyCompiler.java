@@ -233,6 +233,13 @@ final class BodyCompiler {
         nextSlot = ctx.slotMark;
     }
 
+    /** Starts the region in which an error closes {@code v}; never empty, as the JVM requires. */
+    private void beginCloseRegion(BlockContext ctx, LocalVar v) {
+        ctx.closeVars.add(v);
+        ctx.closeStarts.add(cb.newBoundLabel());
+        cb.nop();
+    }
+
     /** Normal exit from a block: closes its to-be-closed variables and ends their error handlers. */
     private void closeAtEnd(BlockContext ctx) {
         for (int i = ctx.closeVars.size() - 1; i >= 0; i--) {
@@ -356,9 +363,7 @@ final class BodyCompiler {
                 cb.swap();
                 cb.loadConstant(v.name);
                 invokestatic(OPS, "checkClosable", mt(V, STATE, OBJECT, ClassDesc.of("java.lang.String")));
-                BlockContext ctx = blocks.peek();
-                ctx.closeVars.add(v);
-                ctx.closeStarts.add(cb.newBoundLabel());
+                beginCloseRegion(blocks.peek(), v);
                 continue;
             }
             declareAndStore(v);
@@ -907,8 +912,7 @@ final class BodyCompiler {
         line(f.line());
         invokestatic(OPS, "checkClosable", mt(V, STATE, OBJECT, ClassDesc.of("java.lang.String")));
         blocks.push(closeCtx);
-        closeCtx.closeVars.add(closeVar);
-        closeCtx.closeStarts.add(cb.newBoundLabel());
+        beginCloseRegion(closeCtx, closeVar);
 
         Label top = cb.newBoundLabel();
         int mark = nextSlot;
