@@ -202,8 +202,14 @@ final class BodyCompiler {
         invokespecial(CELL, "<init>", mt(V, OBJECT));
     }
 
+    /** The site of a call instruction: operand 0 describes the callee. */
     private static FunctionInfo.Site site(FunctionInfo.Desc... descs) {
-        return new FunctionInfo.Site(descs);
+        return new FunctionInfo.Site(null, descs);
+    }
+
+    /** The site of an operation that may call metamethod {@code event}. */
+    private static FunctionInfo.Site opSite(String event, FunctionInfo.Desc... descs) {
+        return new FunctionInfo.Site(event, descs);
     }
 
     // ---------------------------------------------------------------- blocks
@@ -254,7 +260,7 @@ final class BodyCompiler {
             state();
             cb.aload(v.slot);
             cb.aload(tmp);
-            invokestatic(OPS, "closeOnError",
+            invokestatic(opSite("close"), OPS, "closeOnError",
                     mt(Types.THROWABLE, STATE, OBJECT, Types.THROWABLE));
             cb.athrow();
             cb.labelBinding(after);
@@ -268,7 +274,7 @@ final class BodyCompiler {
         cb.aload(v.slot);
         cb.aconst_null();
         cb.astore(v.slot);
-        invokestatic(OPS, "close", mt(V, STATE, OBJECT));
+        invokestatic(opSite("close"), OPS, "close", mt(V, STATE, OBJECT));
     }
 
     /** Closes the variables of the innermost blocks up to {@code target}, keeping the first {@code keep} there. */
@@ -492,7 +498,8 @@ final class BodyCompiler {
                 cb.aload(targetSlots.get(i)[1]);
                 cb.aload(valueSlot);
                 line(ix.line());
-                invokestatic(site(describe(ix.object())), OPS, "setIndex", mt(V, STATE, OBJECT, OBJECT, OBJECT));
+                invokestatic(opSite("newindex", describe(ix.object())), OPS, "setIndex",
+                        mt(V, STATE, OBJECT, OBJECT, OBJECT));
             } else {
                 storeName((Expr.Name) t, types.get(i));
             }
@@ -513,7 +520,7 @@ final class BodyCompiler {
         Expr.Index ix = (Expr.Index) target;
         state();
         obj(ix.object());
-        FunctionInfo.Site site = site(describe(ix.object()));
+        FunctionInfo.Site site = opSite("newindex", describe(ix.object()));
         if (ix.key() instanceof Expr.Str key) {
             constants.string(cb, key.value());
             obj(value);
@@ -568,7 +575,7 @@ final class BodyCompiler {
                 cb.aload(tmp);
                 nextSlot = tmp;
                 line(line);
-                invokestatic(site(describeBinding(g.env())), OPS, "setField",
+                invokestatic(opSite("newindex", describeBinding(g.env())), OPS, "setField",
                         mt(V, STATE, OBJECT, STRING, OBJECT));
             }
         }
@@ -985,7 +992,7 @@ final class BodyCompiler {
         int fields = f.method() != null ? path.size() : path.size() - 1;
         for (int k = 1; k < fields; k++) {
             constants.string(cb, path.get(k));
-            invokestatic(site(desc), OPS, "field", mt(OBJECT, STATE, OBJECT, STRING));
+            invokestatic(opSite("index", desc), OPS, "field", mt(OBJECT, STATE, OBJECT, STRING));
             desc = new FunctionInfo.Desc("field", path.get(k));
             state();
             cb.swap();
@@ -993,7 +1000,7 @@ final class BodyCompiler {
         constants.string(cb, last);
         closure(f.body());
         line(f.line());
-        invokestatic(site(desc), OPS, "setField", mt(V, STATE, OBJECT, STRING, OBJECT));
+        invokestatic(opSite("newindex", desc), OPS, "setField", mt(V, STATE, OBJECT, STRING, OBJECT));
     }
 
     private void localFunction(Stat.LocalFunction lf) {
@@ -1143,14 +1150,14 @@ final class BodyCompiler {
         obj(right);
         line(b.line());
         switch (op) {
-            case EQ -> invokestatic(OPS, "eq", mt(Z, STATE, OBJECT, OBJECT));
+            case EQ -> invokestatic(opSite("eq"), OPS, "eq", mt(Z, STATE, OBJECT, OBJECT));
             case NE -> {
-                invokestatic(OPS, "eq", mt(Z, STATE, OBJECT, OBJECT));
+                invokestatic(opSite("eq"), OPS, "eq", mt(Z, STATE, OBJECT, OBJECT));
                 cb.iconst_1();
                 cb.ixor();
             }
-            case LT -> invokestatic(OPS, "lt", mt(Z, STATE, OBJECT, OBJECT));
-            case LE -> invokestatic(OPS, "le", mt(Z, STATE, OBJECT, OBJECT));
+            case LT -> invokestatic(opSite("lt"), OPS, "lt", mt(Z, STATE, OBJECT, OBJECT));
+            case LE -> invokestatic(opSite("le"), OPS, "le", mt(Z, STATE, OBJECT, OBJECT));
             default -> throw new IllegalStateException(op.toString());
         }
     }
@@ -1162,7 +1169,8 @@ final class BodyCompiler {
         obj(b.right());
         cb.swap();
         line(b.line());
-        invokestatic(OPS, swapped == BinOp.LT ? "lt" : "le", mt(Z, STATE, OBJECT, OBJECT));
+        String event = swapped == BinOp.LT ? "lt" : "le";
+        invokestatic(opSite(event), OPS, event, mt(Z, STATE, OBJECT, OBJECT));
     }
 
     private static boolean isPure(Expr e) {
@@ -1382,7 +1390,8 @@ final class BodyCompiler {
             loadBinding(g.env());
             constants.string(cb, g.name());
             line(n.line());
-            invokestatic(site(describeBinding(g.env())), OPS, "field", mt(OBJECT, STATE, OBJECT, STRING));
+            invokestatic(opSite("index", describeBinding(g.env())), OPS, "field",
+                    mt(OBJECT, STATE, OBJECT, STRING));
             return StaticType.ANY;
         }
         loadBinding(b);
@@ -1407,7 +1416,8 @@ final class BodyCompiler {
                 state();
                 loadBinding(g.env());
                 constants.string(cb, g.name());
-                invokestatic(site(describeBinding(g.env())), OPS, "field", mt(OBJECT, STATE, OBJECT, STRING));
+                invokestatic(opSite("index", describeBinding(g.env())), OPS, "field",
+                        mt(OBJECT, STATE, OBJECT, STRING));
             }
         }
     }
@@ -1436,7 +1446,7 @@ final class BodyCompiler {
     }
 
     private void index(Expr.Index ix) {
-        FunctionInfo.Site site = site(describe(ix.object()));
+        FunctionInfo.Site site = opSite("index", describe(ix.object()));
         state();
         obj(ix.object());
         if (ix.key() instanceof Expr.Str key) {
@@ -1526,7 +1536,7 @@ final class BodyCompiler {
                 state();
                 obj(u.operand());
                 line(u.line());
-                invokestatic(site(describe(u.operand())), OPS, "unm", mt(OBJECT, STATE, OBJECT));
+                invokestatic(opSite("unm", describe(u.operand())), OPS, "unm", mt(OBJECT, STATE, OBJECT));
                 return StaticType.ANY;
             }
             case BNOT -> {
@@ -1539,14 +1549,14 @@ final class BodyCompiler {
                 state();
                 obj(u.operand());
                 line(u.line());
-                invokestatic(site(describe(u.operand())), OPS, "bnot", mt(OBJECT, STATE, OBJECT));
+                invokestatic(opSite("bnot", describe(u.operand())), OPS, "bnot", mt(OBJECT, STATE, OBJECT));
                 return StaticType.ANY;
             }
             case LEN -> {
                 state();
                 obj(u.operand());
                 line(u.line());
-                invokestatic(site(describe(u.operand())), OPS, "len", mt(OBJECT, STATE, OBJECT));
+                invokestatic(opSite("len", describe(u.operand())), OPS, "len", mt(OBJECT, STATE, OBJECT));
                 return StaticType.ANY;
             }
         }
@@ -1599,7 +1609,7 @@ final class BodyCompiler {
         for (Expr p : parts) {
             descs.add(describe(p));
         }
-        FunctionInfo.Site site = site(descs.toArray(FunctionInfo.Desc[]::new));
+        FunctionInfo.Site site = opSite("concat", descs.toArray(FunctionInfo.Desc[]::new));
         state();
         if (parts.size() == 2) {
             obj(parts.get(0));
@@ -1690,7 +1700,8 @@ final class BodyCompiler {
         obj(b.left());
         obj(b.right());
         line(b.line());
-        invokestatic(site(describe(b.left()), describe(b.right())), OPS, method, mt(OBJECT, STATE, OBJECT, OBJECT));
+        invokestatic(opSite(method, describe(b.left()), describe(b.right())), OPS, method,
+                mt(OBJECT, STATE, OBJECT, OBJECT));
         return StaticType.ANY;
     }
 
@@ -1716,7 +1727,7 @@ final class BodyCompiler {
             cb.aload(selfSlot);
             constants.string(cb, m.method());
             line(m.line());
-            invokestatic(site(describe(m.object())), OPS, "field", mt(OBJECT, STATE, OBJECT, STRING));
+            invokestatic(opSite("index", describe(m.object())), OPS, "field", mt(OBJECT, STATE, OBJECT, STRING));
             fnExpr = null;
             args = m.args();
         } else {

@@ -62,7 +62,7 @@ public final class CallStack {
             return null;
         }
         Frame caller = frames.get(level + 1);
-        return caller.isLua() && caller.site() != null ? caller.site().first() : null;
+        return caller.isLua() && caller.site() != null ? caller.site().called() : null;
     }
 
     /** The frame at {@code level} (0 = innermost function), or null. */

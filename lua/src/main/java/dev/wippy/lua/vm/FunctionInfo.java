@@ -28,15 +28,17 @@ public final class FunctionInfo {
 
     /**
      * What an instruction works on: for a call, operand 0 is the called function; for an operation, the operands
-     * in order. An operand's description is null when PUC would give none.
+     * in order, and {@code event} names the metamethod the operation may call ("index", "add", ...; null for
+     * calls). An operand's description is null when PUC would give none.
      */
-    public record Site(Desc... operands) {
+    public record Site(String event, Desc... operands) {
         public Desc operand(int i) {
             return i < operands.length ? operands[i] : null;
         }
 
-        public Desc first() {
-            return operand(0);
+        /** How a function called from this instruction is described: the callee, or the metamethod. */
+        public Desc called() {
+            return event != null ? new Desc("metamethod", event) : operand(0);
         }
     }
 
