@@ -104,7 +104,9 @@ final class BodyCompiler {
         }
         Block body = fs.isMain() ? null : fs.body.body();
         line(fs.isMain() ? 1 : fs.body.line());
-        tick();
+        state();
+        invokestatic(OPS, "enter", mt(V, STATE));
+        Label bodyStart = cb.newBoundLabel();
         for (LocalVar p : params) {
             if (p.needsCell()) {
                 int cellSlot = nextSlot++;
@@ -129,8 +131,14 @@ final class BodyCompiler {
         block(body);
         if (!endsWithReturn(body)) {
             cb.getstatic(MULTI, "EMPTY", MULTI);
-            cb.areturn();
+            returnValue();
         }
+        // an error leaving the function also leaves its call depth; this handler encloses all others
+        Label bodyEnd = cb.newBoundLabel();
+        state();
+        invokestatic(OPS, "leave", mt(V, STATE));
+        cb.athrow();
+        cb.exceptionCatchAll(bodyStart, bodyEnd, bodyEnd);
     }
 
     private static boolean endsWithReturn(Block b) {
@@ -182,6 +190,13 @@ final class BodyCompiler {
 
     private void state() {
         cb.aload(STATE_SLOT);
+    }
+
+    /** Returns the value on the stack, leaving the function's call depth. */
+    private void returnValue() {
+        state();
+        invokestatic(OPS, "leave", mt(V, STATE));
+        cb.areturn();
     }
 
     private int newSlot(StaticType t) {
@@ -1031,7 +1046,7 @@ final class BodyCompiler {
                 invokestatic(OPS, "resolve", mt(OBJECT, STATE, OBJECT));
             } else {
                 rawCall(values.getFirst(), true);
-                cb.areturn();
+                returnValue();
                 return;
             }
         } else if (values.isEmpty()) {
@@ -1048,7 +1063,7 @@ final class BodyCompiler {
             closeUpTo(null, 0);
             cb.aload(tmp);
         }
-        cb.areturn();
+        returnValue();
     }
 
     // ---------------------------------------------------------------- conditions
@@ -1801,7 +1816,7 @@ final class BodyCompiler {
         Label end = cb.newBoundLabel();
         state();
         invokestatic(OPS, "exitTail", mt(V, STATE));
-        cb.areturn();
+        returnValue();
         Label handler = cb.newBoundLabel();
         state();
         invokestatic(OPS, "exitTail", mt(V, STATE));

@@ -42,6 +42,8 @@ public final class Coroutine {
 
     /** Depth of direct tail calls on this coroutine's stack (see {@link TailCall}). */
     public int tailDepth;
+    /** The state's call depth while this coroutine is not running. */
+    private int savedDepth;
 
     /** The main coroutine of a state: whichever thread calls into the state. */
     Coroutine(LuaState state) {
@@ -77,6 +79,8 @@ public final class Coroutine {
         }
         Coroutine previous = state.current;
         previous.status = Status.NORMAL;
+        previous.savedDepth = state.depth;
+        state.depth = savedDepth;
         resumer = previous;
         resumerThread = Thread.currentThread();
         status = Status.RUNNING;
@@ -91,7 +95,9 @@ public final class Coroutine {
             LockSupport.unpark(thread);
         }
         awaitTurnBack();
+        savedDepth = state.depth;
         state.current = previous;
+        state.depth = previous.savedDepth;
         previous.status = Status.RUNNING;
         Throwable f = failure;
         failure = null;

@@ -7,6 +7,8 @@ package dev.wippy.lua.vm;
  */
 public final class LuaState {
     private static final int DEFAULT_BUDGET_INTERVAL = 10_000;
+    /** Like PUC's limit on the Lua stack: deep recursion fails with "stack overflow" long before the JVM would. */
+    private static final int DEFAULT_MAX_DEPTH = 200_000;
 
     private final LuaTable globals;
     private final LuaTable registry = new LuaTable();
@@ -19,6 +21,10 @@ public final class LuaState {
 
     final Coroutine mainCoroutine;
     Coroutine current;
+
+    /** Lua call depth of the running coroutine; compiled functions count it on entry and exit. */
+    public int depth;
+    private int maxDepth = DEFAULT_MAX_DEPTH;
 
     /** Work units left before the budget hook runs; compiled code decrements it. */
     public int budget = DEFAULT_BUDGET_INTERVAL;
@@ -104,6 +110,29 @@ public final class LuaState {
         BudgetHook hook = budgetHook;
         if (hook != null) {
             hook.onBudgetExhausted(this);
+        }
+    }
+
+    public int maxDepth() {
+        return maxDepth;
+    }
+
+    /** Sets the Lua call depth at which calls fail with "stack overflow" (keep it within the thread's stack). */
+    public void setMaxDepth(int maxDepth) {
+        this.maxDepth = maxDepth;
+    }
+
+    /** Called by compiled code on function entry when the depth limit or the work budget is reached. */
+    public void enterSlow() {
+        if (depth > maxDepth) {
+            depth--;
+            throw LuaError.library("stack overflow");
+        }
+        try {
+            budgetExhausted();
+        } catch (RuntimeException | Error e) {
+            depth--;
+            throw e;
         }
     }
 

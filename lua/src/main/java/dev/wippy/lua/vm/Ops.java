@@ -360,6 +360,18 @@ public final class Ops {
         }
     }
 
+    /** Function entry: counts the call depth and the work budget. */
+    public static void enter(LuaState s) {
+        if (++s.depth > s.maxDepth() | --s.budget < 0) {
+            s.enterSlow();
+        }
+    }
+
+    /** Function exit (normal or by error). */
+    public static void leave(LuaState s) {
+        s.depth--;
+    }
+
     // ---------------------------------------------------------------- results and varargs
 
     /** Runs pending tail calls: the result is a plain value or a {@link Multi}. */
