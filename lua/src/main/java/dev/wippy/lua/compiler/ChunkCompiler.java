@@ -42,26 +42,24 @@ public final class ChunkCompiler {
     private static final int MAX_PARAMETERS = 240;
 
     private final Chunk chunk;
+    private final byte[] source;
     private final Resolution res;
     private final String prefix;
     private final Map<FunctionScope, ClassDesc> classes = new IdentityHashMap<>();
 
-    private ChunkCompiler(Chunk chunk, Resolution res) {
+    private ChunkCompiler(Chunk chunk, byte[] source, Resolution res) {
         this.chunk = chunk;
+        this.source = source;
         this.res = res;
         this.prefix = PACKAGE + "L" + SEQUENCE.incrementAndGet() + "$F";
     }
 
     /** Parses and compiles Lua source; throws {@link LuaSyntaxError} for any compile-time error. */
     public static CompiledChunk compile(byte[] source, String chunkName) {
-        return compile(Parser.parse(source, chunkName));
-    }
-
-    public static CompiledChunk compile(Chunk chunk) {
+        Chunk chunk = Parser.parse(source, chunkName);
         Resolution res = Resolver.resolve(chunk);
         TypeInference.run(res, chunk.body());
-        ChunkCompiler c = new ChunkCompiler(chunk, res);
-        return c.build();
+        return new ChunkCompiler(chunk, source, res).build();
     }
 
     Block mainBody() {
@@ -86,18 +84,33 @@ public final class ChunkCompiler {
             byte[] code = generate(fs, cd, sites);
             String name = cd.packageName() + "." + cd.displayName();
             bytes.put(name, code);
-            infos.put(name, new SiteMapper(code, sites).info(chunk.name(), fs));
+            infos.put(name, new SiteMapper(code, sites).info(chunk.name(), source, fs));
         }
         ChunkLoader loader = new ChunkLoader(bytes);
-        Class<?> main = null;
+        Map<Integer, CompiledChunk.Prototype> prototypes = new java.util.HashMap<>();
+        int k = 0;
         for (Map.Entry<String, FunctionInfo> e : infos.entrySet()) {
             Class<?> c = loader.define(e.getKey());
             FunctionInfo.register(c, e.getValue());
-            if (main == null) {
-                main = c;
+            FunctionScope fs = all.get(k++);
+            prototypes.put(fs.id, new CompiledChunk.Prototype(c, constructorCells(fs)));
+        }
+        return new CompiledChunk(chunk.name(), prototypes);
+    }
+
+    /** For each constructor parameter (the upvalues, without a self reference), whether it is a Cell. */
+    private static boolean[] constructorCells(FunctionScope fs) {
+        List<Boolean> cells = new ArrayList<>();
+        for (Upvalue u : fs.upvalues) {
+            if (!BodyCompiler.isSelf(fs, u)) {
+                cells.add(u.isCell());
             }
         }
-        return new CompiledChunk(chunk.name(), main, res.env.needsCell());
+        boolean[] r = new boolean[cells.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = cells.get(i);
+        }
+        return r;
     }
 
     private static void collect(FunctionScope fs, List<FunctionScope> out) {
@@ -239,7 +252,7 @@ public final class ChunkCompiler {
             this.sites = sites;
         }
 
-        FunctionInfo info(String source, FunctionScope fs) {
+        FunctionInfo info(String chunkName, byte[] chunkSource, FunctionScope fs) {
             ClassModel model = ClassFile.of().parse(code);
             MethodModel body = model.methods().stream()
                     .filter(m -> m.methodName().equalsString(dev.wippy.lua.vm.LuaClosure.BODY))
@@ -253,7 +266,8 @@ public final class ChunkCompiler {
             int[] bcis = byBci.keySet().stream().mapToInt(Integer::intValue).toArray();
             int line = fs.isMain() ? 0 : fs.body.line();
             int last = fs.isMain() ? -1 : fs.body.endLine();
-            return new FunctionInfo(source, line, last, bcis, byBci.values().toArray(FunctionInfo.Site[]::new));
+            return new FunctionInfo(chunkName, chunkSource, fs.id, line, last, bcis,
+                    byBci.values().toArray(FunctionInfo.Site[]::new));
         }
     }
 

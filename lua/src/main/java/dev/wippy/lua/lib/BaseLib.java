@@ -1,5 +1,6 @@
 package dev.wippy.lua.lib;
 
+import dev.wippy.lua.compiler.BinaryChunk;
 import dev.wippy.lua.compiler.ChunkCompiler;
 import dev.wippy.lua.syntax.ChunkNames;
 import dev.wippy.lua.syntax.LuaSyntaxError;
@@ -393,7 +394,7 @@ public final class BaseLib {
         String defaultName;
         if (chunk instanceof LuaString str) {
             source = str;
-            defaultName = str.toString();
+            defaultName = str.toLatin1();
         } else if (chunk instanceof LuaFunction reader) {
             source = readPieces(s, reader);
             defaultName = "=(load)";
@@ -422,8 +423,17 @@ public final class BaseLib {
 
     /** Compiles a text chunk; returns the function, or nil and the message like {@code load}. */
     static Object loadChunk(LuaState s, LuaString source, String chunkName, String mode, Object env) {
-        if (source.length() > 0 && source.byteAt(0) == 0x1b) {
-            return Multi.of(null, LuaString.of("attempt to load a binary chunk (mode is '" + mode + "')"));
+        if (BinaryChunk.isBinary(source.rawBytes())) {
+            if (mode.indexOf('b') < 0) {
+                return Multi.of(null, LuaString.of("attempt to load a binary chunk (mode is '" + mode + "')"));
+            }
+            String shown = chunkName.startsWith("@") || chunkName.startsWith("=") ? chunkName.substring(1)
+                    : chunkName.startsWith("\u001b") ? "binary string" : chunkName;
+            try {
+                return BinaryChunk.load(source.rawBytes(), shown, env);
+            } catch (LuaSyntaxError e) {
+                return Multi.of(null, LuaString.of(e.getMessage()));
+            }
         }
         if (mode.indexOf('t') < 0) {
             return Multi.of(null, LuaString.of("attempt to load a text chunk (mode is '" + mode + "')"));

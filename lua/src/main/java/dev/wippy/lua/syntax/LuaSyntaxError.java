@@ -15,7 +15,8 @@ public final class LuaSyntaxError extends RuntimeException {
     private final String near;
 
     public LuaSyntaxError(String chunk, int line, int column, String problem, String near) {
-        super(chunk + ":" + line + ": " + problem + (near == null ? "" : " near " + near), null, false, false);
+        super(chunk + (line > 0 ? ":" + line : "") + ": " + problem + (near == null ? "" : " near " + near), null,
+                false, false);
         this.chunk = chunk;
         this.line = line;
         this.column = column;
@@ -27,6 +28,7 @@ public final class LuaSyntaxError extends RuntimeException {
         return chunk;
     }
 
+    /** The line of the error, or 0 when it concerns the chunk as a whole (e.g. a bad binary chunk). */
     public int line() {
         return line;
     }

@@ -45,13 +45,23 @@ public final class FunctionInfo {
     private static final Map<Class<?>, FunctionInfo> REGISTERED = new ConcurrentHashMap<>();
 
     private final String source;
+    private final byte[] chunkSource;
+    private final int functionId;
     private final int lineDefined;
     private final int lastLineDefined;
     private final int[] siteBcis;
     private final Site[] sites;
 
-    public FunctionInfo(String source, int lineDefined, int lastLineDefined, int[] siteBcis, Site[] sites) {
+    /**
+     * @param chunkSource the source text of the whole chunk (shared by its functions), kept so that
+     *                    {@code string.dump} can reproduce the function; null when not available
+     * @param functionId  the function's number within its chunk (0 for the main function)
+     */
+    public FunctionInfo(String source, byte[] chunkSource, int functionId, int lineDefined, int lastLineDefined,
+                        int[] siteBcis, Site[] sites) {
         this.source = source;
+        this.chunkSource = chunkSource;
+        this.functionId = functionId;
         this.lineDefined = lineDefined;
         this.lastLineDefined = lastLineDefined;
         this.siteBcis = siteBcis;
@@ -77,6 +87,14 @@ public final class FunctionInfo {
     }
 
     /** Line of the {@code function} keyword; 0 for a main chunk. */
+    public byte[] chunkSource() {
+        return chunkSource;
+    }
+
+    public int functionId() {
+        return functionId;
+    }
+
     public int lineDefined() {
         return lineDefined;
     }
