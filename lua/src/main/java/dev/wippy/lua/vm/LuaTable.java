@@ -25,6 +25,7 @@ public final class LuaTable {
     private int used;
     private LuaTable metatable;
     private boolean sharedStorage;
+    private boolean readOnly;
 
     public LuaTable() {}
 
@@ -55,7 +56,27 @@ public final class LuaTable {
     }
 
     public void setMetatable(LuaTable mt) {
+        checkWritable();
         metatable = mt;
+    }
+
+    /**
+     * Freezes the table: any later write (including raw writes and setting a metatable) raises. Used for library
+     * tables shared by all sandbox states.
+     */
+    public LuaTable freeze() {
+        readOnly = true;
+        return this;
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    private void checkWritable() {
+        if (readOnly) {
+            throw LuaError.runtime("attempt to modify a read-only table");
+        }
     }
 
     // ---------------------------------------------------------------- reads
@@ -151,7 +172,8 @@ public final class LuaTable {
     }
 
     public void putInt(long key, Object value) {
-        if (sharedStorage) {
+        if (sharedStorage || readOnly) {
+            checkWritable();
             unshare();
         }
         Object[] a = array;
@@ -173,6 +195,7 @@ public final class LuaTable {
 
     /** Sets array slot {@code i} (1-based) of a table constructor, growing the array part to hold it. */
     public void setListItem(int i, Object value) {
+        checkWritable();
         if (i > array.length) {
             growArray(i);
         }
@@ -180,7 +203,8 @@ public final class LuaTable {
     }
 
     private void hashPut(Object key, Object value) {
-        if (sharedStorage) {
+        if (sharedStorage || readOnly) {
+            checkWritable();
             unshare();
         }
         if (entries != null) {

@@ -455,7 +455,7 @@ public final class Ops {
      * failed). Interrupts pass through without running handlers that could catch them.
      */
     public static Throwable closeOnError(LuaState s, Object v, Throwable error) {
-        if (v == null || v == Boolean.FALSE) {
+        if (v == null || v == Boolean.FALSE || error instanceof LuaInterrupt i && !i.runsCloseHandlers()) {
             return error;
         }
         Object errorValue;

@@ -1,0 +1,154 @@
+package dev.wippy.runtime.lua;
+
+import dev.wippy.lua.Lua;
+import dev.wippy.lua.vm.Args;
+import dev.wippy.lua.vm.Interop;
+import dev.wippy.lua.vm.JavaFunction;
+import dev.wippy.lua.vm.LuaError;
+import dev.wippy.lua.vm.LuaFunction;
+import dev.wippy.lua.vm.LuaState;
+import dev.wippy.lua.vm.LuaString;
+import dev.wippy.lua.vm.LuaTable;
+import dev.wippy.lua.vm.MetaNames;
+import dev.wippy.lua.vm.Multi;
+import dev.wippy.runtime.channel.ChannelModule;
+import dev.wippy.runtime.errors.ErrorsModule;
+import dev.wippy.runtime.process.Execution;
+import dev.wippy.runtime.process.ProcessExecution;
+import dev.wippy.runtime.process.ProcessModule;
+import dev.wippy.runtime.sched.Scheduler;
+import dev.wippy.runtime.values.PayloadModule;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Creates the Lua states of executions: the engine's sandbox libraries plus the runtime globals of spec 03 §3.14
+ * ({@code process}, {@code channel}, {@code errors}, {@code payload}, a logging {@code print},
+ * {@code coroutine.spawn}) and a {@code require} bound to the entry's {@code modules} and {@code imports}. The
+ * runtime tables are shared by all states and read-only.
+ */
+public final class Sandbox {
+    private static final LuaString LOADED = LuaString.of("wippy.loaded");
+    private static final int BUDGET_INTERVAL = 20_000;
+
+    private final Map<String, ModuleProvider> modules;
+    private final Function<String, LuaEntry> libraries;
+    private final LuaFunction print;
+    private final LuaTable coroutine;
+
+    /**
+     * @param modules   built-in modules by name
+     * @param libraries resolves an import target (a library entry ID) to its compiled entry, or null
+     * @param print     the logging {@code print}
+     */
+    public Sandbox(Map<String, ModuleProvider> modules, Function<String, LuaEntry> libraries, LuaFunction print) {
+        this.modules = Map.copyOf(modules);
+        this.libraries = libraries;
+        this.print = print;
+        this.coroutine = coroutineWithSpawn();
+    }
+
+    private static LuaTable coroutineWithSpawn() {
+        LuaState sample = Lua.newState(Lua.Profile.SANDBOX);
+        LuaTable base = (LuaTable) sample.globals().getStr(LuaString.of("coroutine"));
+        LuaTable t = new LuaTable();
+        for (int slot = base.nextSlot(0); slot >= 0; slot = base.nextSlot(slot + 1)) {
+            t.put(base.slotKey(slot), base.slotValue(slot));
+        }
+        t.putStr(LuaString.of("spawn"), new JavaFunction("coroutine.spawn", Sandbox::spawn));
+        return t.freeze();
+    }
+
+    /** A fresh state for {@code execution} running {@code entry}. */
+    public LuaState newState(Execution execution, LuaEntry entry) {
+        LuaState s = Lua.newState(Lua.Profile.SANDBOX);
+        s.setEmbedderData(execution);
+        LuaTable g = s.globals();
+        g.putStr(LuaString.of("process"), ProcessModule.TABLE);
+        g.putStr(LuaString.of("channel"), ChannelModule.TABLE);
+        g.putStr(LuaString.of("errors"), ErrorsModule.TABLE);
+        g.putStr(LuaString.of("payload"), PayloadModule.TABLE);
+        g.putStr(LuaString.of("coroutine"), coroutine);
+        g.putStr(LuaString.of("print"), print);
+        g.putStr(LuaString.of("require"), requireFor(entry));
+        Scheduler scheduler = execution.scheduler();
+        s.setBudgetHook(st -> scheduler.checkpoint(), BUDGET_INTERVAL);
+        return s;
+    }
+
+    /** {@code coroutine.spawn(fn, ...)}: a new fiber; an uncaught error in it ends the whole execution. */
+    private static Object spawn(LuaState s, Object[] a) {
+        LuaFunction fn = Args.checkFunction(s, a, 0);
+        Object[] args = java.util.Arrays.copyOfRange(a, 1, a.length);
+        Execution e = Execution.of(s);
+        Scheduler.of(s).spawn(() -> {
+            try {
+                Interop.call(s, fn, args);
+            } catch (LuaError err) {
+                e.terminate(ProcessExecution.errorOf(err.value()));
+            }
+        });
+        return Multi.EMPTY;
+    }
+
+    // ---------------------------------------------------------------- require
+
+    private LuaFunction requireFor(LuaEntry entry) {
+        return new JavaFunction("require", (s, a) -> require(s, entry, Args.checkString(s, a, 0).toString()));
+    }
+
+    private Object require(LuaState s, LuaEntry entry, String name) {
+        LuaTable loaded = loadedTable(s);
+        String importTarget = entry.imports().get(name);
+        String key = importTarget != null ? "entry:" + importTarget : "module:" + name;
+        Object cached = loaded.getStr(LuaString.of(key));
+        if (cached != null) {
+            return cached;
+        }
+        Object value;
+        if (importTarget != null) {
+            LuaEntry library = libraries.apply(importTarget);
+            if (library == null) {
+                throw LuaError.library("imported entry '" + importTarget + "' is not a library");
+            }
+            value = library.export(s, libraryEnv(s, library));
+        } else if (entry.modules().contains(name)) {
+            ModuleProvider provider = modules.get(name);
+            if (provider == null) {
+                throw LuaError.library("module '" + name + "' is not available in this runtime");
+            }
+            value = provider.load(s);
+        } else {
+            throw LuaError.library("module '" + name + "' is not declared in modules or imports");
+        }
+        if (value == null) {
+            value = Boolean.TRUE;
+        }
+        loaded.putStr(LuaString.of(key), value);
+        return value;
+    }
+
+    private static LuaTable loadedTable(LuaState s) {
+        LuaTable loaded = (LuaTable) s.registry().getStr(LOADED);
+        if (loaded == null) {
+            loaded = new LuaTable();
+            s.registry().putStr(LOADED, loaded);
+        }
+        return loaded;
+    }
+
+    /**
+     * A library runs in the importer's state but requires with its own allowlist: its environment resolves
+     * {@code require} to the library's and everything else to the shared globals.
+     */
+    private LuaTable libraryEnv(LuaState s, LuaEntry library) {
+        LuaTable env = new LuaTable();
+        env.putStr(LuaString.of("require"), requireFor(library));
+        LuaTable meta = new LuaTable();
+        meta.putStr(MetaNames.INDEX, s.globals());
+        meta.putStr(MetaNames.NEWINDEX, s.globals());
+        env.setMetatable(meta);
+        return env;
+    }
+}

@@ -1,0 +1,301 @@
+package dev.wippy.runtime.process;
+
+import dev.wippy.lua.vm.LuaState;
+import dev.wippy.runtime.channel.Channel;
+import dev.wippy.runtime.errors.ErrorObject;
+import dev.wippy.runtime.sched.Killed;
+import dev.wippy.runtime.sched.Scheduler;
+import dev.wippy.runtime.values.Frozen;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Something that runs Lua code with a PID: a process, or a function invocation. Owns a Lua state, a scheduler for
+ * its fibers, a mailbox routed to its inbox, events and listener channels, and its relations to other executions
+ * (monitors, links, names). Everything mutable is guarded by the scheduler's lock.
+ */
+public abstract class Execution implements Scheduler.Owner {
+    protected final Node node;
+    protected final String pid;
+    protected final String entryId;
+    protected final Scheduler scheduler;
+    protected LuaState state;
+
+    private final ArrayDeque<Object> mailbox = new ArrayDeque<>(2);
+    private final Channel inbox;
+    private final Channel events;
+    private Map<String, Listener> listeners;
+    private final Set<String> monitoredBy = new LinkedHashSet<>(2);
+    private final Set<String> links = new LinkedHashSet<>(2);
+    private List<String> names;
+    private boolean trapLinks;
+    private boolean alive = true;
+    private final Map<String, Object> context;
+
+    /** A topic subscription: where its messages go and whether as message objects or raw data. */
+    record Listener(Channel channel, boolean messages) {}
+
+    protected Execution(Node node, String pid, String entryId, Scheduler scheduler, Map<String, Object> context) {
+        this.node = node;
+        this.pid = pid;
+        this.entryId = entryId;
+        this.scheduler = scheduler;
+        this.context = context;
+        this.inbox = Channel.runtimeFed(scheduler);
+        this.events = Channel.runtimeFed(scheduler);
+        scheduler.onBeforeBlock(this::routeMailbox);
+    }
+
+    /** The execution a state belongs to. */
+    public static Execution of(LuaState s) {
+        return s.embedderData() instanceof Execution e ? e : null;
+    }
+
+    @Override
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public String pid() {
+        return pid;
+    }
+
+    public String entryId() {
+        return entryId;
+    }
+
+    public Node node() {
+        return node;
+    }
+
+    public LuaState state() {
+        return state;
+    }
+
+    /** Binds the execution's Lua state (done once, by its code on its own thread). */
+    public void attachState(LuaState s) {
+        this.state = s;
+    }
+
+    /** Context values (spec 03 §3.4), frozen. */
+    public Map<String, Object> context() {
+        return context;
+    }
+
+    public Channel inbox() {
+        return inbox;
+    }
+
+    public Channel events() {
+        return events;
+    }
+
+    // ---------------------------------------------------------------- delivery
+
+    /** Accepts a message or event from any thread; false when this execution has exited. */
+    public boolean deliver(Object item) {
+        scheduler.lock.lock();
+        try {
+            if (!alive) {
+                return false;
+            }
+            mailbox.add(item);
+            if (scheduler.current() == null) {
+                routeMailbox();
+            }
+            return true;
+        } finally {
+            scheduler.lock.unlock();
+        }
+    }
+
+    /** Routes pending mailbox items to channels; runs when the execution blocks (lock held). */
+    private void routeMailbox() {
+        Object item;
+        while ((item = mailbox.poll()) != null) {
+            if (item instanceof Message m) {
+                Listener l = listeners == null ? null : listeners.get(m.topic());
+                if (l == null) {
+                    inbox.deliverLocked(m);
+                } else {
+                    l.channel().deliverLocked(l.messages() ? m : Frozen.thaw(m.payload().frozen()));
+                }
+            } else {
+                events.deliverLocked(((Event) item).toLua());
+            }
+        }
+    }
+
+    /** {@code process.listen(topic)}: the same channel while subscribed; the first call's mode is kept. */
+    public Channel listen(String topic, boolean messages) {
+        scheduler.lock.lock();
+        try {
+            if (listeners == null) {
+                listeners = new HashMap<>();
+            }
+            return listeners.computeIfAbsent(topic, t -> new Listener(Channel.runtimeFed(scheduler), messages))
+                    .channel();
+        } finally {
+            scheduler.lock.unlock();
+        }
+    }
+
+    /** Removes the subscription owning {@code ch}; false if it is not one of this execution's listeners. */
+    public boolean unlisten(Channel ch) {
+        scheduler.lock.lock();
+        try {
+            if (listeners != null) {
+                for (Map.Entry<String, Listener> e : listeners.entrySet()) {
+                    if (e.getValue().channel() == ch) {
+                        listeners.remove(e.getKey());
+                        ch.clearLocked();
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } finally {
+            scheduler.lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- relations
+
+    /** Registers {@code watcher} as a monitor; false if this execution has exited. */
+    boolean addMonitor(String watcher) {
+        scheduler.lock.lock();
+        try {
+            return alive && (monitoredBy.add(watcher) || true);
+        } finally {
+            scheduler.lock.unlock();
+        }
+    }
+
+    void removeMonitor(String watcher) {
+        scheduler.lock.lock();
+        try {
+            monitoredBy.remove(watcher);
+        } finally {
+            scheduler.lock.unlock();
+        }
+    }
+
+    /** Adds one side of a link; false if this execution has exited. */
+    boolean addLink(String peer) {
+        scheduler.lock.lock();
+        try {
+            return alive && (links.add(peer) || true);
+        } finally {
+            scheduler.lock.unlock();
+        }
+    }
+
+    void removeLink(String peer) {
+        scheduler.lock.lock();
+        try {
+            links.remove(peer);
+        } finally {
+            scheduler.lock.unlock();
+        }
+    }
+
+    public boolean trapLinks() {
+        return trapLinks;
+    }
+
+    public void setTrapLinks(boolean trap) {
+        trapLinks = trap;
+    }
+
+    void rememberName(String name) {
+        scheduler.lock.lock();
+        try {
+            if (names == null) {
+                names = new ArrayList<>(1);
+            }
+            names.add(name);
+        } finally {
+            scheduler.lock.unlock();
+        }
+    }
+
+    public boolean isAlive() {
+        scheduler.lock.lock();
+        try {
+            return alive;
+        } finally {
+            scheduler.lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- ending
+
+    /** Forced stop (spec 02 §2.5): no more Lua code runs; the result is abnormal with {@code error}. */
+    public void terminate(ErrorObject error) {
+        scheduler.kill(new Killed("terminated", error));
+    }
+
+    /**
+     * The exit sequence of spec 02 §1.4, after the result is fixed: abandon the other fibers, release names,
+     * notify links (first) and monitors, then drop the mailbox.
+     */
+    protected void exit(ExitResult result) {
+        Set<String> linked;
+        Set<String> watchers;
+        List<String> ownNames;
+        scheduler.lock.lock();
+        try {
+            alive = false;
+            linked = new LinkedHashSet<>(links);
+            watchers = new LinkedHashSet<>(monitoredBy);
+            ownNames = names;
+            links.clear();
+            monitoredBy.clear();
+        } finally {
+            scheduler.lock.unlock();
+        }
+        scheduler.finish(new Killed("execution ended", null));
+        if (ownNames != null) {
+            for (String n : ownNames) {
+                node.names().releaseIfOwner(n, pid);
+            }
+        }
+        for (String peer : linked) {
+            Execution p = node.find(peer);
+            if (p != null) {
+                p.removeLink(pid);
+                if (result.isAbnormal()) {
+                    p.linkedPeerFailed(pid, result);
+                }
+            }
+        }
+        for (String watcher : watchers) {
+            Execution w = node.find(watcher);
+            if (w != null) {
+                w.deliver(new Event(Event.EXIT, pid, result, null));
+            }
+        }
+        node.remove(this);
+        scheduler.lock.lock();
+        try {
+            mailbox.clear();
+        } finally {
+            scheduler.lock.unlock();
+        }
+    }
+
+    private void linkedPeerFailed(String peer, ExitResult result) {
+        if (trapLinks) {
+            deliver(new Event(Event.LINK_DOWN, peer, result, null));
+        } else {
+            terminate(ErrorObject.of(ErrorObject.CANCELED, "linked process " + peer + " failed: "
+                    + (result.error() == null ? "" : result.error().message())));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.wippy.runtime.process;
+
+import dev.wippy.lua.vm.Interop;
+import dev.wippy.lua.vm.LuaError;
+import dev.wippy.lua.vm.LuaFunction;
+import dev.wippy.lua.vm.LuaInterrupt;
+import dev.wippy.runtime.errors.ErrorObject;
+import dev.wippy.runtime.sched.Killed;
+import dev.wippy.runtime.sched.Scheduler;
+import dev.wippy.runtime.values.Frozen;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A process: an execution whose main function runs on its own virtual thread, on a host, until it returns, fails
+ * or is terminated. Its result is delivered to monitors, links and whoever waits on {@link #done()}.
+ */
+public final class ProcessExecution extends Execution {
+    private final Host host;
+    private final EntryCode code;
+    private final Object[] args;
+    private final CompletableFuture<ExitResult> done = new CompletableFuture<>();
+
+    ProcessExecution(Node node, String pid, String entryId, Host host, EntryCode code, Object[] frozenArgs,
+                     Map<String, Object> context) {
+        super(node, pid, entryId, new Scheduler(host.slots()), context);
+        this.host = host;
+        this.code = code;
+        this.args = frozenArgs;
+    }
+
+    public Host host() {
+        return host;
+    }
+
+    /** Completes with the result when the process has exited. */
+    public CompletableFuture<ExitResult> done() {
+        return done;
+    }
+
+    void start() {
+        Thread.ofVirtual().name(pid).start(this::run);
+    }
+
+    private void run() {
+        ExitResult result;
+        try {
+            scheduler.startMain();
+            LuaFunction main = code.prepare(this);
+            result = returned(Interop.call(state, main, Frozen.thawAll(args)));
+        } catch (Killed k) {
+            result = new ExitResult(null, k.errorValue() instanceof ErrorObject e ? e
+                    : ErrorObject.of(ErrorObject.CANCELED, "process terminated"));
+        } catch (LuaError e) {
+            result = new ExitResult(null, errorOf(e.value()));
+        } catch (LuaInterrupt e) {
+            result = new ExitResult(null, ErrorObject.of(ErrorObject.CANCELED, "process terminated"));
+        } catch (StackOverflowError e) {
+            result = new ExitResult(null, ErrorObject.of(ErrorObject.INTERNAL, "stack overflow"));
+        } catch (RuntimeException e) {
+            result = new ExitResult(null, ErrorObject.of(ErrorObject.INTERNAL, String.valueOf(e)));
+        }
+        exit(result);
+        host.exited(this);
+        done.complete(result);
+    }
+
+    /** {@code main} returned {@code v [, e]}: abnormal when {@code e} is not nil. */
+    private static ExitResult returned(Object[] r) {
+        Object value = r.length > 0 ? r[0] : null;
+        Object err = r.length > 1 ? r[1] : null;
+        try {
+            return new ExitResult(Frozen.freeze(value), err == null ? null : errorOf(err));
+        } catch (Frozen.NotTransferable e) {
+            return new ExitResult(null, ErrorObject.of(ErrorObject.INVALID, e.getMessage()));
+        }
+    }
+
+    /** An error value as an error object: error objects keep their kind, anything else becomes INTERNAL. */
+    public static ErrorObject errorOf(Object value) {
+        if (value instanceof ErrorObject e) {
+            return e;
+        }
+        return ErrorObject.of(ErrorObject.INTERNAL, Interop.rawToString(value).toString());
+    }
+}
