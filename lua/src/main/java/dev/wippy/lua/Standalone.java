@@ -1,6 +1,7 @@
 package dev.wippy.lua;
 
 import dev.wippy.lua.compiler.CompiledChunk;
+import dev.wippy.lua.lib.LuaExit;
 import dev.wippy.lua.syntax.ChunkNames;
 import dev.wippy.lua.syntax.LuaSyntaxError;
 import dev.wippy.lua.vm.CallResult;

@@ -9,10 +9,17 @@ public final class Libraries {
     public static void install(LuaState s, boolean sandbox) {
         BaseLib.install(s, sandbox);
         CoroutineLib.install(s);
-        if (!sandbox) {
+        StringLib.install(s, sandbox);
+        TableLib.install(s, sandbox);
+        MathLib.install(s, sandbox);
+        OsLib.install(s, sandbox);
+        Utf8Lib.install(s);
+        if (sandbox) {
+            s.globals().putStr(dev.wippy.lua.vm.LuaString.of("unpack"), TableLib.unpackFunction());
+        } else {
             IoLib.install(s);
             DebugLib.install(s);
-            PackageLib.install(s, "coroutine", "io", "debug");
+            PackageLib.install(s, "coroutine", "string", "table", "math", "os", "utf8", "io", "debug");
         }
     }
 }

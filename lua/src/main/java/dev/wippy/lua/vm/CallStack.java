@@ -128,10 +128,13 @@ public final class CallStack {
                 }
             } else if (LuaFunction.class.isAssignableFrom(c) && c != LuaFunction.class
                     && (jf.getMethodName().equals("call") || jf.getMethodName().equals("callv"))) {
+                // adjacent frames of one class are adapters of one invocation (call -> callv)
                 if (c != lastJavaClass) {
                     frames.add(new Frame(false, "[C]", -1, null, null));
                     lastJavaClass = c;
                 }
+            } else if (c != LuaFunction.class) {
+                lastJavaClass = null;
             }
         }
     }
