@@ -24,7 +24,8 @@ warm_cp="$root/bench/target/wippy-bench.jar:$root/bench/target/lib/*"
 jdk_java="$(bash "$root/scripts/find-java.sh")"
 declare -A warm
 while read -r name secs; do warm[$name]=$secs; done < <(
-  "$jdk_java" -Druns="${RUNS:-5}" -cp "$warm_cp" dev.wippy.bench.WarmLua "${programs[@]}")
+  "$jdk_java" $(grep -v '^#' "$root/scripts/jvm.options" | grep -v -e '^$' -e SharedArchive) \
+    -Druns="${RUNS:-5}" -cp "$warm_cp" dev.wippy.bench.WarmLua "${programs[@]}")
 
 printf '%-18s %9s %9s %7s %9s %7s\n' program lua5.4 cold cold/x warm warm/x
 log_cold=0; log_warm=0; n=0

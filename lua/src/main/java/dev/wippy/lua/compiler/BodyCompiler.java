@@ -184,6 +184,18 @@ final class BodyCompiler {
         tracked(site, () -> cb.invokevirtual(owner, name, type));
     }
 
+    /** With {@code state, object, key} on the stack: a field read through a new inline cache. */
+    private void fieldGet(FunctionInfo.Site site) {
+        constants.fieldCache(cb);
+        invokestatic(site, OPS, "field", mt(OBJECT, STATE, OBJECT, STRING, Types.FIELD_CACHE));
+    }
+
+    /** With {@code state, object, key, value} on the stack: a field write through a new inline cache. */
+    private void fieldSet(FunctionInfo.Site site) {
+        constants.fieldCache(cb);
+        invokestatic(site, OPS, "setField", mt(V, STATE, OBJECT, STRING, OBJECT, Types.FIELD_CACHE));
+    }
+
     private void invokespecial(ClassDesc owner, String name, MethodTypeDesc type) {
         cb.invokespecial(owner, name, type);
     }
@@ -540,7 +552,7 @@ final class BodyCompiler {
             constants.string(cb, key.value());
             obj(value);
             line(ix.line());
-            invokestatic(site, OPS, "setField", mt(V, STATE, OBJECT, STRING, OBJECT));
+            fieldSet(site);
         } else if (typeOf(ix.key()) == StaticType.INT) {
             expr(ix.key());
             obj(value);
@@ -590,8 +602,7 @@ final class BodyCompiler {
                 cb.aload(tmp);
                 nextSlot = tmp;
                 line(line);
-                invokestatic(opSite("newindex", describeBinding(g.env())), OPS, "setField",
-                        mt(V, STATE, OBJECT, STRING, OBJECT));
+                fieldSet(opSite("newindex", describeBinding(g.env())));
             }
         }
     }
@@ -1007,7 +1018,7 @@ final class BodyCompiler {
         int fields = f.method() != null ? path.size() : path.size() - 1;
         for (int k = 1; k < fields; k++) {
             constants.string(cb, path.get(k));
-            invokestatic(opSite("index", desc), OPS, "field", mt(OBJECT, STATE, OBJECT, STRING));
+            fieldGet(opSite("index", desc));
             desc = new FunctionInfo.Desc("field", path.get(k));
             state();
             cb.swap();
@@ -1015,7 +1026,7 @@ final class BodyCompiler {
         constants.string(cb, last);
         closure(f.body());
         line(f.line());
-        invokestatic(opSite("newindex", desc), OPS, "setField", mt(V, STATE, OBJECT, STRING, OBJECT));
+        fieldSet(opSite("newindex", desc));
     }
 
     private void localFunction(Stat.LocalFunction lf) {
@@ -1405,8 +1416,7 @@ final class BodyCompiler {
             loadBinding(g.env());
             constants.string(cb, g.name());
             line(n.line());
-            invokestatic(opSite("index", describeBinding(g.env())), OPS, "field",
-                    mt(OBJECT, STATE, OBJECT, STRING));
+            fieldGet(opSite("index", describeBinding(g.env())));
             return StaticType.ANY;
         }
         loadBinding(b);
@@ -1431,8 +1441,7 @@ final class BodyCompiler {
                 state();
                 loadBinding(g.env());
                 constants.string(cb, g.name());
-                invokestatic(opSite("index", describeBinding(g.env())), OPS, "field",
-                        mt(OBJECT, STATE, OBJECT, STRING));
+                fieldGet(opSite("index", describeBinding(g.env())));
             }
         }
     }
@@ -1467,7 +1476,7 @@ final class BodyCompiler {
         if (ix.key() instanceof Expr.Str key) {
             constants.string(cb, key.value());
             line(ix.line());
-            invokestatic(site, OPS, "field", mt(OBJECT, STATE, OBJECT, STRING));
+            fieldGet(site);
         } else if (typeOf(ix.key()) == StaticType.INT) {
             expr(ix.key());
             line(ix.line());
@@ -1742,7 +1751,7 @@ final class BodyCompiler {
             cb.aload(selfSlot);
             constants.string(cb, m.method());
             line(m.line());
-            invokestatic(opSite("index", describe(m.object())), OPS, "field", mt(OBJECT, STATE, OBJECT, STRING));
+            fieldGet(opSite("index", describe(m.object())));
             fnExpr = null;
             args = m.args();
         } else {

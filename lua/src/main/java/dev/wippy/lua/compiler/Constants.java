@@ -36,6 +36,13 @@ final class Constants {
         load(cb, ascii, Types.STRING);
     }
 
+    /** Pushes a new inline cache for one field-access site. */
+    void fieldCache(CodeBuilder cb) {
+        Entry e = new Entry("C" + entries.size(), Types.FIELD_CACHE, null);
+        entries.add(e);
+        cb.getstatic(owner, e.field(), Types.FIELD_CACHE);
+    }
+
     /** Pushes a boxed integer. */
     void integer(CodeBuilder cb, long value) {
         load(cb, value, Types.LONG);
@@ -72,6 +79,11 @@ final class Constants {
             if (e.type() == Types.STRING) {
                 pushLiteral(cb, (String) e.value());
                 cb.invokestatic(Types.STRING, "ofLatin1", Types.mt(Types.STRING, ClassDesc.of("java.lang.String")));
+                cb.invokevirtual(Types.STRING, "intern", Types.mt(Types.STRING));
+            } else if (e.type() == Types.FIELD_CACHE) {
+                cb.new_(Types.FIELD_CACHE);
+                cb.dup();
+                cb.invokespecial(Types.FIELD_CACHE, "<init>", Types.mt(Types.V));
             } else if (e.type() == Types.LONG) {
                 cb.loadConstant((Long) e.value());
                 cb.invokestatic(Types.LONG, "valueOf", Types.mt(Types.LONG, Types.J));

@@ -20,17 +20,17 @@ final class LibraryBuilder {
 
     /** Adds a function; its name for messages is qualified like PUC's ({@code string.rep}, {@code print}). */
     LibraryBuilder fn(String name, JavaFunction.Body body) {
-        table.putStr(LuaString.of(name), new JavaFunction(prefix + name, body));
+        table.putStr(LuaString.of(name).intern(), new JavaFunction(prefix + name, body));
         return this;
     }
 
     LibraryBuilder fn(String name, LuaFunction f) {
-        table.putStr(LuaString.of(name), f);
+        table.putStr(LuaString.of(name).intern(), f);
         return this;
     }
 
     LibraryBuilder value(String name, Object v) {
-        table.putStr(LuaString.of(name), v);
+        table.putStr(LuaString.of(name).intern(), v);
         return this;
     }
 

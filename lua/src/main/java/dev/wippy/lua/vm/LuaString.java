@@ -9,6 +9,8 @@ import java.util.Arrays;
  */
 public final class LuaString implements Comparable<LuaString> {
     public static final LuaString EMPTY = new LuaString(new byte[0]);
+    private static final java.util.concurrent.ConcurrentHashMap<LuaString, LuaString> INTERNED =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final byte[] bytes;
     private int hash;
@@ -34,6 +36,16 @@ public final class LuaString implements Comparable<LuaString> {
     /** A string that takes ownership of {@code bytes}; the caller must never modify the array afterwards. */
     public static LuaString wrap(byte[] bytes) {
         return bytes.length == 0 ? EMPTY : new LuaString(bytes);
+    }
+
+    /**
+     * The canonical instance of this string's content. Compiled constants and library names are interned, so
+     * table keys written by one chunk are identical to the keys another chunk looks up, which lets field caches
+     * compare by identity.
+     */
+    public LuaString intern() {
+        LuaString prior = INTERNED.putIfAbsent(this, this);
+        return prior != null ? prior : this;
     }
 
     /** A string of the bytes {@code 0..255} given as the chars of a Latin-1 Java string. */

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * depends only on the operations done to the table (never on identity hashes), as workflow replay requires.
  *
  * <p>The hash part stores keys and values interleaved in {@code entries} in insertion order; {@code index} is an
- * open-addressing table of entry numbers (plus one). Removing a key leaves its entry with a nil value (a
+ * open-addressing table of entry numbers (plus one). Small hash parts (records such as {@code {x = 1, y = 2}})
+ * have no index: a linear scan of a few interned keys is faster than hashing and saves memory. Removing a key leaves its entry with a nil value (a
  * tombstone) so that {@code next} keeps working during traversal; tombstones are dropped when the part is rebuilt.
  *
  * <p>Storage can be shared copy-on-write with a template table ({@link #copyOnWrite}): reads need no check, writes
@@ -18,6 +19,8 @@ import java.util.Arrays;
  */
 public final class LuaTable {
     private static final Object[] NO_ARRAY = {};
+    /** Hash parts up to this many entries are scanned linearly instead of indexed. */
+    private static final int LINEAR_LIMIT = 8;
 
     private Object[] array = NO_ARRAY;
     private Object[] entries;
@@ -35,7 +38,7 @@ public final class LuaTable {
             array = new Object[narray];
         }
         if (nhash > 0) {
-            allocateHash(Math.max(4, Integer.highestOneBit(nhash - 1) << 1));
+            allocateHash(nhash);
         }
     }
 
@@ -117,11 +120,15 @@ public final class LuaTable {
     public Object getStr(LuaString key) {
         int[] idx = index;
         if (idx == null) {
-            return null;
+            if (entries == null) {
+                return null;
+            }
+            int e = scanStr(key);
+            return e < 0 ? null : entries[2 * e + 1];
         }
         Object[] en = entries;
         int mask = idx.length - 1;
-        int h = mix(key.hashCode()) & mask;
+        int h = key.hashCode() & mask;
         while (true) {
             int e = idx[h];
             if (e == 0) {
@@ -190,7 +197,78 @@ public final class LuaTable {
     }
 
     public void putStr(LuaString key, Object value) {
+        if (!sharedStorage && !readOnly && entries != null) {
+            int e = findStr(key);
+            if (e >= 0) {
+                entries[2 * e + 1] = value;
+                return;
+            }
+        }
         hashPut(key, value);
+    }
+
+    private int findStr(LuaString key) {
+        int[] idx = index;
+        if (idx == null) {
+            return scanStr(key);
+        }
+        Object[] en = entries;
+        int mask = idx.length - 1;
+        int h = key.hashCode() & mask;
+        while (true) {
+            int e = idx[h];
+            if (e == 0) {
+                return -1;
+            }
+            Object k = en[2 * e - 2];
+            if (k == key || (k instanceof LuaString s && s.equals(key))) {
+                return e - 1;
+            }
+            h = (h + 1) & mask;
+        }
+    }
+
+    // ---------------------------------------------------------------- inline caches
+
+    /**
+     * A read through a per-site cache of the entry slot where {@code key} was last found: tables built the same
+     * way keep their keys in the same slots, so most lookups are one identity comparison.
+     */
+    public Object getStrCached(LuaString key, FieldCache cache) {
+        Object[] en = entries;
+        int slot = cache.slot;
+        if (slot < used && en[2 * slot] == key) {
+            return en[2 * slot + 1];
+        }
+        if (en == null) {
+            return null;
+        }
+        int e = findStr(key);
+        if (e < 0) {
+            return null;
+        }
+        cache.slot = e;
+        return en[2 * e + 1];
+    }
+
+    /** A write to an existing key through a per-site cache; false when the caller must take the slow path. */
+    public boolean putStrCached(LuaString key, Object value, FieldCache cache) {
+        if (sharedStorage || readOnly || entries == null) {
+            return false;
+        }
+        Object[] en = entries;
+        int slot = cache.slot;
+        if (slot < used && en[2 * slot] == key) {
+            en[2 * slot + 1] = value;
+            return true;
+        }
+        int e = findStr(key);
+        if (e < 0) {
+            return false;
+        }
+        cache.slot = e;
+        en[2 * e + 1] = value;
+        return true;
     }
 
     /** Sets array slot {@code i} (1-based) of a table constructor, growing the array part to hold it. */
@@ -354,6 +432,9 @@ public final class LuaTable {
     }
 
     private static int hashOf(Object key) {
+        if (key instanceof LuaString s) {
+            return s.hashCode();
+        }
         if (key instanceof Long l) {
             return mix(Long.hashCode(l));
         }
@@ -362,6 +443,9 @@ public final class LuaTable {
 
     private int find(Object key) {
         int[] idx = index;
+        if (idx == null) {
+            return scan(key);
+        }
         Object[] en = entries;
         int mask = idx.length - 1;
         int h = hashOf(key) & mask;
@@ -380,6 +464,14 @@ public final class LuaTable {
 
     private int findLong(long key) {
         int[] idx = index;
+        if (idx == null) {
+            for (int e = 0; e < used; e++) {
+                if (entries[2 * e] instanceof Long l && l == key) {
+                    return e;
+                }
+            }
+            return -1;
+        }
         Object[] en = entries;
         int mask = idx.length - 1;
         int h = mix(Long.hashCode(key)) & mask;
@@ -395,8 +487,39 @@ public final class LuaTable {
         }
     }
 
+    /** Linear search of a small hash part: identity first (keys are usually interned), then equality. */
+    private int scanStr(LuaString key) {
+        Object[] en = entries;
+        int n = used;
+        for (int e = 0; e < n; e++) {
+            if (en[2 * e] == key) {
+                return e;
+            }
+        }
+        for (int e = 0; e < n; e++) {
+            if (en[2 * e] instanceof LuaString s && s.equals(key)) {
+                return e;
+            }
+        }
+        return -1;
+    }
+
+    private int scan(Object key) {
+        Object[] en = entries;
+        for (int e = 0; e < used; e++) {
+            Object k = en[2 * e];
+            if (k == key || k.equals(key)) {
+                return e;
+            }
+        }
+        return -1;
+    }
+
     private void insertIndex(Object key, int e) {
         int[] idx = index;
+        if (idx == null) {
+            return;
+        }
         int mask = idx.length - 1;
         int h = hashOf(key) & mask;
         while (idx[h] != 0) {
@@ -407,7 +530,7 @@ public final class LuaTable {
 
     private void allocateHash(int capacity) {
         entries = new Object[2 * capacity];
-        index = new int[2 * capacity];
+        index = capacity <= LINEAR_LIMIT ? null : new int[2 * Integer.highestOneBit(capacity * 2 - 1)];
         used = 0;
     }
 
@@ -416,7 +539,7 @@ public final class LuaTable {
         array = array.length == 0 ? NO_ARRAY : array.clone();
         if (entries != null) {
             entries = entries.clone();
-            index = index.clone();
+            index = index == null ? null : index.clone();
         }
     }
 

@@ -266,6 +266,24 @@ public final class Ops {
         return Interop.index(s, o, k);
     }
 
+    /** {@code o.name} through a site's inline cache. */
+    public static Object field(LuaState s, Object o, LuaString k, FieldCache cache) {
+        if (o instanceof LuaTable t) {
+            Object v = t.getStrCached(k, cache);
+            if (v != null) {
+                return v;
+            }
+            LuaTable mt = t.getMetatable();
+            if (mt == null) {
+                return null;
+            }
+            if (mt.getStr(MetaNames.INDEX) instanceof LuaTable cls && cls.getMetatable() == null) {
+                return cls.getStrCached(k, cache.forClass());
+            }
+        }
+        return Interop.index(s, o, k);
+    }
+
     public static Object indexInt(LuaState s, Object o, long k) {
         if (o instanceof LuaTable t) {
             Object v = t.getInt(k);
@@ -287,6 +305,17 @@ public final class Ops {
     public static void setField(LuaState s, Object o, LuaString k, Object v) {
         if (o instanceof LuaTable t && t.getMetatable() == null) {
             t.putStr(k, v);
+            return;
+        }
+        Interop.setIndex(s, o, k, v);
+    }
+
+    /** {@code o.name = v} through a site's inline cache. */
+    public static void setField(LuaState s, Object o, LuaString k, Object v, FieldCache cache) {
+        if (o instanceof LuaTable t && t.getMetatable() == null) {
+            if (!t.putStrCached(k, v, cache)) {
+                t.putStr(k, v);
+            }
             return;
         }
         Interop.setIndex(s, o, k, v);
