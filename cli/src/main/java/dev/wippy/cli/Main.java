@@ -2,6 +2,9 @@ package dev.wippy.cli;
 
 import picocli.CommandLine;
 
+import java.io.InputStream;
+import java.io.PrintStream;
+
 /** The {@code wippy} command. */
 @CommandLine.Command(name = "wippy", mixinStandardHelpOptions = true, version = "wippy 0.1.0",
         description = "Runs Wippy applications: Lua functions, processes and workflows declared in YAML.",
@@ -14,9 +17,17 @@ public final class Main implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns the exit status (used by tests without exiting the JVM). */
+    /** Runs the command line on the process's standard streams and returns the exit status. */
     public static int execute(String... args) {
+        return execute(System.in, System.out, System.err, new Signals(), args);
+    }
+
+    /** Runs the command line on the given streams (tests use this to drive apps without exiting the JVM). */
+    static int execute(InputStream in, PrintStream out, PrintStream err, Signals signals, String... args) {
         CommandLine cmd = new CommandLine(new Main());
+        cmd.addSubcommand("init", new InitCommand());
+        cmd.addSubcommand("run", new RunCommand(in, out, err, signals));
+        cmd.getSubcommands().get("run").setStopAtPositional(true);
         // everything after the script name belongs to the script, even words that look like options
         cmd.getSubcommands().get("lua").setStopAtPositional(true);
         return cmd.execute(args);

@@ -1,0 +1,54 @@
+package dev.wippy.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import dev.wippy.runtime.config.RuntimeConfig;
+import org.slf4j.LoggerFactory;
+
+/** Configures Logback for the CLI: logs go to stderr, as readable lines or JSON objects, at the chosen level. */
+final class LogSetup {
+    private static final String CONSOLE_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger %msg %kvp%n";
+
+    private LogSetup() {
+    }
+
+    /** @param level the lowest level written, or null to write nothing */
+    static void configure(RuntimeConfig.LogEncoding encoding, Level level) {
+        LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ctx.reset();
+        ch.qos.logback.classic.Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (level == null) {
+            root.setLevel(Level.OFF);
+            return;
+        }
+        Encoder<ILoggingEvent> encoder;
+        if (encoding == RuntimeConfig.LogEncoding.JSON) {
+            JsonEncoder json = new JsonEncoder();
+            json.setWithSequenceNumber(false);
+            json.setWithNanoseconds(false);
+            json.setWithContext(false);
+            json.setWithFormattedMessage(true);
+            json.setWithMessage(false);
+            json.setWithArguments(false);
+            encoder = json;
+        } else {
+            PatternLayoutEncoder pattern = new PatternLayoutEncoder();
+            pattern.setPattern(CONSOLE_PATTERN);
+            encoder = pattern;
+        }
+        encoder.setContext(ctx);
+        encoder.start();
+        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+        appender.setContext(ctx);
+        appender.setTarget("System.err");
+        appender.setEncoder(encoder);
+        appender.start();
+        root.addAppender(appender);
+        root.setLevel(level);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.wippy.cli;
+
+import ch.qos.logback.classic.Level;
+import dev.wippy.runtime.app.Application;
+import dev.wippy.runtime.app.ExitCodes;
+import dev.wippy.runtime.config.RuntimeConfig;
+import dev.wippy.runtime.process.ExitResult;
+import dev.wippy.runtime.process.ProcessExecution;
+import dev.wippy.runtime.registry.BootException;
+import dev.wippy.runtime.terminal.Terminal;
+import picocli.CommandLine;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code wippy run}: boots the app; with {@code -x} (or a command name) runs one process on the terminal and exits
+ * with its status, otherwise runs until Ctrl+C or SIGTERM, then shuts down gracefully.
+ */
+@CommandLine.Command(name = "run", description = "Runs the app, or one process of it with -x.")
+final class RunCommand implements Callable<Integer> {
+    private static final int FORCED = 130;
+
+    @CommandLine.Option(names = {"-x", "--exec"}, paramLabel = "TARGET",
+            description = "Entry to run on the terminal host: ENTRY, HOST/ENTRY or a command name.")
+    private String exec;
+
+    @CommandLine.Option(names = "--host", description = "Terminal host for -x.")
+    private String host;
+
+    @CommandLine.Option(names = "--dir", defaultValue = ".", description = "Project directory.")
+    private Path dir;
+
+    @CommandLine.Option(names = {"-v", "--verbose"}, description = "Log at debug level.")
+    private boolean verbose;
+
+    @CommandLine.Option(names = {"-c", "--console"}, description = "Show logs even with -x.")
+    private boolean console;
+
+    @CommandLine.Option(names = {"-s", "--silent"}, description = "No log output.")
+    private boolean silent;
+
+    @CommandLine.Option(names = "--debug", description = "Show Java stack traces of internal errors.")
+    private boolean debug;
+
+    @CommandLine.Parameters(paramLabel = "ARGS", description = "A command name (or list), then its arguments.")
+    private List<String> positional = new ArrayList<>();
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Signals signals;
+
+    RunCommand(InputStream in, PrintStream out, PrintStream err, Signals signals) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.signals = signals;
+    }
+
+    @Override
+    public Integer call() {
+        List<String> args = new ArrayList<>(positional);
+        String target = exec;
+        if (target == null && !args.isEmpty()) {
+            target = args.removeFirst();
+        }
+        boolean oneProcess = target != null && !target.equals("list");
+        Application app;
+        try {
+            RuntimeConfig config = RuntimeConfig.read(dir);
+            LogSetup.configure(config.logEncoding(), logLevel(oneProcess || "list".equals(target)));
+            app = Application.boot(dir, new Terminal(in, out, err, args));
+            if ("list".equals(target)) {
+                return list(app);
+            }
+            if (!oneProcess) {
+                return serve(app, config);
+            }
+            ProcessExecution p = app.run(app.target(target, host), args);
+            signals.onInterrupt(() -> app.shutdown(config.shutdownTimeout()), () -> Runtime.getRuntime()
+                    .halt(FORCED));
+            ExitResult result = p.done().join();
+            int code = ExitCodes.of(result, out, err);
+            return app.shutdown(config.shutdownTimeout()) ? code : Math.max(code, 1);
+        } catch (BootException e) {
+            err.println("wippy: " + e.getMessage());
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        }
+    }
+
+    private Level logLevel(boolean quietByDefault) {
+        if (silent) {
+            return null;
+        }
+        if (verbose) {
+            return Level.DEBUG;
+        }
+        return quietByDefault && !console ? null : Level.INFO;
+    }
+
+    private int list(Application app) {
+        Map<String, String> commands = app.commands();
+        out.println("Available commands:");
+        int width = commands.keySet().stream().mapToInt(String::length).max().orElse(0);
+        commands.forEach((name, id) -> {
+            Object shortText = dev.wippy.runtime.registry.Values.at(app.registry().get(id).meta(), "command.short");
+            out.printf("  %-" + width + "s  %s%n", name, shortText == null ? "" : shortText);
+        });
+        return 0;
+    }
+
+    private int serve(Application app, RuntimeConfig config) {
+        CountDownLatch stop = new CountDownLatch(1);
+        signals.onInterrupt(stop::countDown, () -> Runtime.getRuntime().halt(FORCED));
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return app.shutdown(config.shutdownTimeout()) ? 0 : 1;
+    }
+}

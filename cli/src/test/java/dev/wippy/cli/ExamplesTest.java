@@ -1,0 +1,90 @@
+package dev.wippy.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs the apps under examples/ end to end through the command line, as their READMEs show. */
+class ExamplesTest {
+    private static final Path EXAMPLES = Path.of("..", "examples");
+
+    /** What one {@code wippy} invocation printed and returned. */
+    record Run(int status, String out, String err) {}
+
+    static Run wippy(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.execute(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                new Signals.Ignored(), args);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String dir(String example) {
+        return EXAMPLES.resolve(example).toString();
+    }
+
+    @Test
+    void pingPongPrintsEveryExchangeAndBothExits() {
+        Run r = wippy("", "run", "--dir", dir("ping-pong"), "-x", "app:main", "3");
+        assertThat(r.out()).isEqualTo("""
+                round 1: ping -> pong -> ping
+                round 2: ping -> pong -> ping
+                round 3: ping -> pong -> ping
+                ping finished after 3 rounds
+                pong stopped
+                """);
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
+    void pingPongRunsThroughItsCommandName() {
+        Run r = wippy("", "run", "--dir", dir("ping-pong"), "play", "1");
+        assertThat(r.out()).startsWith("round 1: ping -> pong -> ping\nping finished after 1 rounds\n");
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
+    void workerPoolComputesEveryJobWithAllWorkers() {
+        Run r = wippy("", "run", "--dir", dir("worker-pool"), "-x", "app:pool", "4", "6");
+        assertThat(r.out()).isEqualTo("""
+                fib(11) = 89
+                fib(12) = 144
+                fib(13) = 233
+                fib(14) = 377
+                fib(15) = 610
+                fib(16) = 987
+                4 workers handled 6 jobs
+                """);
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
+    void supervisorRestartsTheCrashingWorker() {
+        Run r = wippy("", "run", "--dir", dir("supervisor"), "-x", "app:terminal/app:supervisor", "7");
+        assertThat(r.out()).isEqualTo("""
+                job 1 done by generation 1
+                job 2 done by generation 1
+                worker generation 1 crashed: src/worker.lua:8: cannot handle job 3
+                job 4 done by generation 2
+                job 5 done by generation 2
+                worker generation 2 crashed: src/worker.lua:8: cannot handle job 6
+                job 7 done by generation 3
+                7 jobs, 2 restarts
+                """);
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
+    void listShowsTheNamedCommands() {
+        Run r = wippy("", "run", "--dir", dir("ping-pong"), "list");
+        assertThat(r.out()).isEqualTo("Available commands:\n  play  Play a few rounds of ping-pong\n");
+        assertThat(r.status()).isZero();
+    }
+}

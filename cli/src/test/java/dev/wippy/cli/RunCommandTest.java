@@ -1,0 +1,171 @@
+package dev.wippy.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static dev.wippy.cli.ExamplesTest.wippy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code wippy run}: terminal processes, exit codes and how start-up problems are reported. */
+class RunCommandTest {
+    @TempDir
+    Path dir;
+
+    private static final String HEADER = """
+            version: "1.0"
+            namespace: app
+            entries:
+              - name: terminal
+                kind: terminal.host
+                lifecycle: { auto_start: true }
+              - name: processes
+                kind: process.host
+                lifecycle: { auto_start: true }
+            """;
+
+    private void app(String entries, String... files) throws IOException {
+        Files.writeString(dir.resolve("wippy.lock"), "directories:\n  src: ./src\n");
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/_index.yaml"), HEADER + entries);
+        for (int i = 0; i < files.length; i += 2) {
+            Files.writeString(dir.resolve("src").resolve(files[i]), files[i + 1]);
+        }
+    }
+
+    private static String process(String name, String file, String modules) {
+        return "  - name: " + name + "\n    kind: process.lua\n    source: file://" + file
+                + "\n    method: main\n    modules: [" + modules + "]\n";
+    }
+
+    private ExamplesTest.Run run(String stdin, String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "run";
+        all[1] = "--dir";
+        all[2] = dir.toString();
+        System.arraycopy(args, 0, all, 3, args.length);
+        return wippy(stdin, all);
+    }
+
+    @Test
+    void aTerminalProcessReadsLinesUntilEndOfInputAndReturnsItsExitCode() throws IOException {
+        app(process("cli", "cli.lua", "io"), "cli.lua", """
+                local io = require("io")
+                local function main(): integer
+                    local n = 0
+                    while true do
+                        local line = io.readline()
+                        if not line then break end
+                        n = n + 1
+                        io.write(n, ": ", line:upper(), "\\n")
+                    end
+                    io.print("lines", n, table.concat(io.args(), ","))
+                    io.eprint("done")
+                    return n + 40
+                end
+                return { main = main }
+                """);
+        ExamplesTest.Run r = run("hello\r\nworld\npartial", "-x", "app:cli", "a", "b");
+        assertThat(r.out()).isEqualTo("1: HELLO\n2: WORLD\n3: PARTIAL\nlines\t3\ta,b\n");
+        assertThat(r.err()).isEqualTo("done\n");
+        assertThat(r.status()).isEqualTo(43);
+    }
+
+    @Test
+    void outcomesMapToExitCodes() throws IOException {
+        app(process("s", "s.lua", "") + process("b", "b.lua", "") + process("e", "e.lua", "")
+                        + process("r", "r.lua", ""),
+                "s.lua", "return { main = function() return 'said' end }",
+                "b.lua", "return { main = function() return false end }",
+                "e.lua", "return { main = function() local t = nil; return t.x end }",
+                "r.lua", "return { main = function() return nil, errors.new({kind = errors.INVALID, message = 'no'}) end }");
+        assertThat(run("", "-x", "app:s")).isEqualTo(new ExamplesTest.Run(0, "said\n", ""));
+        assertThat(run("", "-x", "app:b").status()).isEqualTo(1);
+        ExamplesTest.Run e = run("", "-x", "app:e");
+        assertThat(e.status()).isEqualTo(1);
+        assertThat(e.err()).isEqualTo("src/e.lua:1: attempt to index a nil value (local 't')\n");
+        assertThat(run("", "-x", "app:r")).isEqualTo(new ExamplesTest.Run(1, "", "no\n"));
+    }
+
+    @Test
+    void ioIsDeniedToProcessesOutsideTheTerminal() throws IOException {
+        app(process("cli", "cli.lua", "io") + process("child", "child.lua", "io"), "cli.lua", """
+                local io = require("io")
+                return { main = function()
+                    process.spawn_monitored("app:child", "app:processes")
+                    local ev = process.events():receive()
+                    io.print(ev.result.value)
+                end }
+                """, "child.lua", """
+                local io = require("io")
+                return { main = function()
+                    local ok, err = io.print("should not appear")
+                    return tostring(ok) .. " " .. err:kind() .. " " .. err:message() .. " " .. #io.args()
+                end }
+                """);
+        assertThat(run("", "-x", "app:cli", "x").out()).isEqualTo("nil Unavailable no terminal context 0\n");
+    }
+
+    @Test
+    void requiringAModuleThatIsNotListedFails() throws IOException {
+        app(process("cli", "cli.lua", ""), "cli.lua", "return { main = function() require('io') end }");
+        ExamplesTest.Run r = run("", "-x", "app:cli");
+        assertThat(r.err()).contains("module 'io' is not declared in modules or imports");
+        assertThat(r.status()).isEqualTo(1);
+    }
+
+    @Test
+    void aLuaSyntaxErrorStopsStartUpNamingFileLineAndEntry() throws IOException {
+        app(process("cli", "cli.lua", ""), "cli.lua", "local x = \nreturn { main = function() end }\nx x\n");
+        ExamplesTest.Run r = run("", "-x", "app:cli");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).startsWith("wippy: src/cli.lua:2: unexpected symbol near 'return'")
+                .contains("entry app:cli").contains("_index.yaml:10").doesNotContain("Exception");
+    }
+
+    @Test
+    void brokenYamlStopsStartUpNamingFileAndLine() throws IOException {
+        app("  - name: x\n    kind: [unclosed\n");
+        ExamplesTest.Run r = run("", "-x", "app:x");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).startsWith("wippy: ").contains("_index.yaml:").contains("invalid YAML")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aServiceReferringToAMissingProcessStopsStartUp() throws IOException {
+        app("""
+                  - name: svc
+                    kind: process.service
+                    process: nothere
+                    host: processes
+                    lifecycle: { auto_start: true }
+                """);
+        ExamplesTest.Run r = run("", "-x", "app:svc");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("_index.yaml:10: entry app:svc: field 'process' refers to app:nothere, "
+                + "which does not exist");
+    }
+
+    @Test
+    void xNeedsAProcessEntryAndAKnownCommand() throws IOException {
+        app(process("cli", "cli.lua", ""), "cli.lua", "return { main = function() end }");
+        assertThat(run("", "-x", "app:processes").err()).contains("cannot run a process.host on a terminal");
+        assertThat(run("", "nosuch").err()).contains("unknown command 'nosuch'");
+        assertThat(run("", "-x", "app:missing").err()).contains("entry app:missing does not exist");
+    }
+
+    @Test
+    void initWritesALockFileAndAStarterAppThatRuns() {
+        Path project = dir.resolve("fresh");
+        ExamplesTest.Run init = wippy("", "init", "--dir", project.toString());
+        assertThat(init.status()).isZero();
+        assertThat(project.resolve("wippy.lock")).content().contains("src: ./src");
+        ExamplesTest.Run hello = wippy("", "run", "--dir", project.toString(), "hello", "Ada");
+        assertThat(hello.out()).startsWith("Hello, Ada! I am {app:terminal|0x");
+        assertThat(hello.status()).isZero();
+    }
+}

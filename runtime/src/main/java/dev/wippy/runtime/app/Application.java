@@ -1,0 +1,243 @@
+package dev.wippy.runtime.app;
+
+import dev.wippy.lua.vm.LuaString;
+import dev.wippy.runtime.channel.ChannelModule;
+import dev.wippy.runtime.errors.ErrorObject;
+import dev.wippy.runtime.errors.ErrorsModule;
+import dev.wippy.runtime.log.LoggerModule;
+import dev.wippy.runtime.lua.LuaEntry;
+import dev.wippy.runtime.lua.LuaEntryCode;
+import dev.wippy.runtime.lua.ModuleProvider;
+import dev.wippy.runtime.lua.Sandbox;
+import dev.wippy.runtime.process.Event;
+import dev.wippy.runtime.process.Execution;
+import dev.wippy.runtime.process.Node;
+import dev.wippy.runtime.process.ProcessExecution;
+import dev.wippy.runtime.process.ProcessHost;
+import dev.wippy.runtime.process.ProcessModule;
+import dev.wippy.runtime.process.SpawnException;
+import dev.wippy.runtime.process.SpawnOptions;
+import dev.wippy.runtime.registry.BootException;
+import dev.wippy.runtime.registry.Entry;
+import dev.wippy.runtime.registry.KindNames;
+import dev.wippy.runtime.registry.Registry;
+import dev.wippy.runtime.registry.RegistryLoader;
+import dev.wippy.runtime.terminal.IoModule;
+import dev.wippy.runtime.terminal.Terminal;
+import dev.wippy.runtime.terminal.TerminalHost;
+import dev.wippy.runtime.values.PayloadModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A booted app (spec 01 §1.11): the registry is loaded and checked, every Lua entry compiled, hosts created and
+ * auto-start services running. Ends with {@link #shutdown}.
+ */
+public final class Application {
+    private static final Logger LOG = LoggerFactory.getLogger("wippy");
+
+    private final Registry registry;
+    private final Node node = new Node();
+    private final Map<String, LuaEntry> lua;
+    private final Map<String, TerminalHost> terminals = new LinkedHashMap<>();
+    private final List<ProcessHost> processHosts = new ArrayList<>();
+    private final Map<String, String> commands;
+    private final ServiceSupervisor supervisor = new ServiceSupervisor(node);
+
+    private Application(Registry registry, Map<String, LuaEntry> lua, Map<String, String> commands) {
+        this.registry = registry;
+        this.lua = lua;
+        this.commands = commands;
+    }
+
+    /**
+     * Loads, checks and starts the app in {@code root}.
+     *
+     * @throws BootException when the app cannot start; its message names file, line and entry
+     */
+    public static Application boot(Path root, Terminal terminal) {
+        RegistryLoader.Loaded loaded = RegistryLoader.load(root, LOG::warn);
+        Registry registry = loaded.registry();
+        warnAboutKinds(registry);
+        Map<String, ModuleProvider> modules = modules();
+        Map<String, LuaEntry> lua = LuaEntries.compile(registry, root, loaded.src(), modules.keySet(), LOG::warn);
+        References.check(registry);
+        Application app = new Application(registry, lua, Commands.of(registry));
+        app.start(terminal, modules);
+        return app;
+    }
+
+    /** The built-in modules entries may require. */
+    private static Map<String, ModuleProvider> modules() {
+        Map<String, ModuleProvider> m = new HashMap<>();
+        m.put("logger", LoggerModule.PROVIDER);
+        m.put("io", IoModule.PROVIDER);
+        m.put("process", s -> ProcessModule.TABLE);
+        m.put("channel", s -> ChannelModule.TABLE);
+        m.put("errors", s -> ErrorsModule.TABLE);
+        m.put("payload", s -> PayloadModule.TABLE);
+        return m;
+    }
+
+    private static void warnAboutKinds(Registry registry) {
+        TreeSet<String> unknown = new TreeSet<>();
+        TreeSet<String> notYet = new TreeSet<>();
+        for (Entry e : registry.all()) {
+            if (Kinds.NOT_YET.contains(e.kind())) {
+                notYet.add(e.kind());
+            } else if (!Kinds.RUN.contains(e.kind())) {
+                unknown.add(e.kind());
+            }
+        }
+        for (String kind : unknown) {
+            String near = KindNames.nearest(kind, Kinds.known());
+            LOG.warn("unknown entry kind '{}'{}; its entries are kept as data", kind,
+                    near == null ? "" : " (did you mean '" + near + "'?)");
+        }
+        for (String kind : notYet) {
+            LOG.warn("entry kind '{}' is not run by this runtime yet; its entries are kept as data", kind);
+        }
+    }
+
+    private void start(Terminal terminal, Map<String, ModuleProvider> modules) {
+        Sandbox sandbox = new Sandbox(modules, lua::get, LoggerModule.PRINT);
+        node.setCodeResolver(id -> {
+            LuaEntry code = lua.get(id);
+            Entry e = registry.get(id);
+            if (e == null) {
+                throw new SpawnException(ErrorObject.NOT_FOUND, "entry not found: " + id);
+            }
+            if (code == null || !e.kind().equals(Kinds.PROCESS_LUA)) {
+                throw new SpawnException(ErrorObject.INVALID, "entry " + id + " is a " + e.kind()
+                        + ", not a process");
+            }
+            return new LuaEntryCode(code, sandbox);
+        });
+        for (Entry e : registry.ofKind(Kinds.PROCESS_HOST)) {
+            int workers = (int) e.integer("host.workers", Runtime.getRuntime().availableProcessors());
+            if (workers < 1) {
+                throw BootException.at(e, "host.workers must be at least 1");
+            }
+            ProcessHost host = new ProcessHost(e.id(), workers);
+            node.addHost(host);
+            processHosts.add(host);
+            host.start();
+        }
+        for (Entry e : registry.ofKind(Kinds.TERMINAL_HOST)) {
+            TerminalHost host = new TerminalHost(e.id(), terminal);
+            node.addHost(host);
+            terminals.put(e.id(), host);
+            host.start();
+        }
+        supervisor.start(StartOrder.of(registry.ofKind(Kinds.PROCESS_SERVICE)));
+        LOG.info("runtime ready");
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    public Node node() {
+        return node;
+    }
+
+    /** Named commands ({@code meta.command.name}) to entry IDs, sorted by name. */
+    public Map<String, String> commands() {
+        return commands;
+    }
+
+    /**
+     * Resolves what {@code wippy run -x TARGET [--host HOST]} runs (spec 01 §5.3.2): {@code HOST/ENTRY}, an entry
+     * ID, or a named command; the terminal host is {@code --host}, else the only one.
+     */
+    public Target target(String target, String hostOption) {
+        String host = hostOption;
+        String entry = target;
+        int slash = target.indexOf('/');
+        if (slash > 0) {
+            String fromTarget = target.substring(0, slash);
+            if (host != null && !host.equals(fromTarget)) {
+                throw new BootException("--host " + host + " conflicts with the host in -x " + target);
+            }
+            host = fromTarget;
+            entry = target.substring(slash + 1);
+        }
+        if (!entry.contains(":")) {
+            String id = commands.get(entry);
+            if (id == null) {
+                throw new BootException("unknown command '" + entry + "'" + (commands.isEmpty() ? ""
+                        : " (available: " + String.join(", ", commands.keySet()) + ")"));
+            }
+            entry = id;
+        }
+        Entry e = registry.get(entry);
+        if (e == null) {
+            throw new BootException("entry " + entry + " does not exist");
+        }
+        if (!e.kind().equals(Kinds.PROCESS_LUA)) {
+            throw BootException.at(e, "cannot run a " + e.kind() + " on a terminal (a process.lua entry is needed)");
+        }
+        if (host == null) {
+            if (terminals.size() != 1) {
+                throw new BootException(terminals.isEmpty() ? "no terminal.host entry to run " + entry + " on"
+                        : "several terminal hosts (" + String.join(", ", terminals.keySet())
+                        + "); choose one with --host");
+            }
+            host = terminals.keySet().iterator().next();
+        } else if (!terminals.containsKey(host)) {
+            throw new BootException(host + " is not a terminal.host entry");
+        }
+        return new Target(host, entry);
+    }
+
+    /** A process to run on a terminal host. */
+    public record Target(String host, String entry) {}
+
+    /** Runs {@code target} on its terminal with string arguments; completes when the process has exited. */
+    public ProcessExecution run(Target target, List<String> args) {
+        Object[] frozen = args.stream().map(LuaString::of).toArray();
+        return node.spawn(null, target.entry(), target.host(), frozen, SpawnOptions.NONE);
+    }
+
+    /**
+     * Graceful shutdown (spec 01 §5.5): services stop dependents first, then every other process gets CANCEL and
+     * the rest of {@code timeout} to exit before it is terminated.
+     *
+     * @return whether everything stopped within {@code timeout}
+     */
+    public boolean shutdown(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        supervisor.stop();
+        List<CompletableFuture<?>> waiting = new ArrayList<>();
+        for (Execution e : node.executions()) {
+            if (e instanceof ProcessExecution p && !p.done().isDone()) {
+                p.deliver(new Event(Event.CANCEL, null, null, "shutdown"));
+                waiting.add(p.done());
+            }
+        }
+        boolean clean = true;
+        try {
+            CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new))
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (Exception e) {
+            clean = false;
+            for (Execution ex : node.executions()) {
+                ex.terminate(ErrorObject.of(ErrorObject.CANCELED, "shutdown timeout"));
+            }
+        }
+        processHosts.forEach(ProcessHost::stop);
+        terminals.values().forEach(TerminalHost::stop);
+        return clean;
+    }
+}

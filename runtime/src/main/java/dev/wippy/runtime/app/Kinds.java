@@ -1,0 +1,39 @@
+package dev.wippy.runtime.app;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The entry kinds this runtime knows: the ones it runs and the ones it keeps as data. */
+final class Kinds {
+    static final String PROCESS_LUA = "process.lua";
+    static final String FUNCTION_LUA = "function.lua";
+    static final String LIBRARY_LUA = "library.lua";
+    static final String MODULE_LUA = "module.lua";
+    static final String WORKFLOW_LUA = "workflow.lua";
+    static final String PROCESS_HOST = "process.host";
+    static final String TERMINAL_HOST = "terminal.host";
+    static final String PROCESS_SERVICE = "process.service";
+    static final String REGISTRY_ENTRY = "registry.entry";
+
+    static final Set<String> LUA = Set.of(PROCESS_LUA, FUNCTION_LUA, LIBRARY_LUA, MODULE_LUA, WORKFLOW_LUA);
+    static final Set<String> LIBRARIES = Set.of(LIBRARY_LUA, MODULE_LUA);
+
+    /** Kinds with a handler here. */
+    static final Set<String> RUN = Set.of(PROCESS_LUA, FUNCTION_LUA, LIBRARY_LUA, MODULE_LUA, PROCESS_HOST,
+            TERMINAL_HOST, PROCESS_SERVICE, REGISTRY_ENTRY);
+
+    /** Kinds of the specification that this runtime loads but does not run yet. */
+    static final Set<String> NOT_YET = Set.of(WORKFLOW_LUA, "env.storage.memory", "env.storage.file",
+            "env.storage.os", "env.storage.static", "env.storage.router", "env.variable", "queue.driver.memory",
+            "queue.queue", "queue.consumer", "temporal.client", "temporal.worker", "http.service", "http.router",
+            "http.endpoint", "http.static", "db.sql.sqlite", "ns.definition", "ns.requirement", "ns.dependency");
+
+    private Kinds() {
+    }
+
+    static Set<String> known() {
+        Set<String> all = new TreeSet<>(RUN);
+        all.addAll(NOT_YET);
+        return all;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.wippy.runtime.config;
+
+import dev.wippy.runtime.registry.BootException;
+import dev.wippy.runtime.registry.ConfigDurations;
+import dev.wippy.runtime.registry.Values;
+import dev.wippy.runtime.registry.YamlFiles;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** The settings of {@code .wippy.yaml} that this runtime uses. */
+public record RuntimeConfig(LogEncoding logEncoding, Duration shutdownTimeout) {
+    public static final String FILE = ".wippy.yaml";
+    public static final RuntimeConfig DEFAULTS = new RuntimeConfig(LogEncoding.CONSOLE, Duration.ofSeconds(30));
+
+    /** How log lines are written. */
+    public enum LogEncoding { CONSOLE, JSON }
+
+    /** Reads {@code .wippy.yaml} from {@code root}; the defaults when there is none. */
+    public static RuntimeConfig read(Path root) {
+        Path file = root.resolve(FILE);
+        if (!Files.exists(file)) {
+            return DEFAULTS;
+        }
+        Object doc = YamlFiles.read(file).value();
+        if (doc == null) {
+            return DEFAULTS;
+        }
+        if (!(doc instanceof Map<?, ?> raw)) {
+            throw new BootException(file + ": the configuration must be a mapping");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> top = (Map<String, Object>) raw;
+        Object encoding = Values.at(top, "logger.encoding");
+        LogEncoding log = DEFAULTS.logEncoding;
+        if (encoding != null) {
+            log = switch (encoding.toString()) {
+                case "console" -> LogEncoding.CONSOLE;
+                case "json" -> LogEncoding.JSON;
+                default -> throw new BootException(file + ": logger.encoding must be 'console' or 'json', not '"
+                        + encoding + "'");
+            };
+        }
+        Duration timeout = DEFAULTS.shutdownTimeout;
+        Object t = Values.at(top, "shutdown.timeout");
+        if (t != null) {
+            timeout = ConfigDurations.parse(t);
+            if (timeout == null) {
+                throw new BootException(file + ": shutdown.timeout is not a duration: " + t);
+            }
+        }
+        return new RuntimeConfig(log, timeout);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.wippy.runtime.log;
+
+import dev.wippy.lua.vm.CallStack;
+import dev.wippy.lua.vm.LuaState;
+import dev.wippy.runtime.process.Execution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+import org.slf4j.spi.LoggingEventBuilder;
+
+import java.util.Map;
+
+/**
+ * Writes one log entry for Lua code through SLF4J: the logger name (or {@code app}), the message, the fields, and
+ * the {@code pid} and {@code location} ({@code entry-id:line}) of the calling Lua line.
+ */
+final class LogWriter {
+    private static final String DEFAULT_NAME = "app";
+
+    private LogWriter() {
+    }
+
+    static void write(LuaState s, Level level, String loggerName, String message, Map<String, Object> fields) {
+        Logger logger = LoggerFactory.getLogger(loggerName.isEmpty() ? DEFAULT_NAME : loggerName);
+        if (!logger.isEnabledForLevel(level)) {
+            return;
+        }
+        LoggingEventBuilder event = logger.atLevel(level).setMessage(message);
+        fields.forEach(event::addKeyValue);
+        Execution execution = s.embedderData() instanceof Execution e ? e : null;
+        if (execution != null) {
+            event.addKeyValue("pid", execution.pid());
+            CallStack.Frame caller = CallStack.frame(1);
+            if (caller != null && caller.isLua()) {
+                event.addKeyValue("location", execution.entryId() + ":" + caller.line());
+            }
+        }
+        event.log();
+    }
+}
