@@ -5,7 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bench_dir="${WIPPY_SHARED:-$root/../shared}/bench/lua"
-bash "$root/scripts/install-test-deps.sh" >/dev/null
+bash "$root/scripts/install-bench-deps.sh" >/dev/null
 (cd "$root" && ./mvnw -q -B -DskipTests -Dexec.skip package)
 
 if [ $# -gt 0 ]; then programs=("$@"); else programs=("$bench_dir"/*.lua); fi

@@ -45,9 +45,14 @@ public final class Lua {
 
     /** A new state whose standalone libraries ({@code print}, {@code io}) use the given streams. */
     public static LuaState newState(Profile profile, InputStream in, OutputStream out, OutputStream err) {
-        LuaState s = new LuaState(new LuaTable());
+        LuaState s;
+        if (profile == Profile.SANDBOX) {
+            s = Libraries.newSandboxState();
+        } else {
+            s = new LuaState(new LuaTable());
+            Libraries.install(s, false);
+        }
         s.setStandardStreams(in, out, err);
-        Libraries.install(s, profile == Profile.SANDBOX);
         return s;
     }
 }

@@ -1,10 +1,43 @@
 package dev.wippy.lua.lib;
 
 import dev.wippy.lua.vm.LuaState;
+import dev.wippy.lua.vm.LuaString;
+import dev.wippy.lua.vm.LuaTable;
+import dev.wippy.lua.vm.MetaNames;
 
 /** Installs the standard libraries of a profile into a state. */
 public final class Libraries {
+    private static final String[] SANDBOX_TABLES = {"coroutine", "string", "table", "math", "os", "utf8"};
+
+    /**
+     * The globals of a sandbox state built once; new sandbox states copy it (and its library tables)
+     * copy-on-write, which is much cheaper than filling fresh tables for every process.
+     */
+    private static final LuaState SANDBOX_TEMPLATE = template();
+
     private Libraries() {}
+
+    private static LuaState template() {
+        LuaState t = new LuaState(new LuaTable());
+        install(t, true);
+        return t;
+    }
+
+    /** A new state with the sandbox libraries, sharing storage with the template. */
+    public static LuaState newSandboxState() {
+        LuaTable template = SANDBOX_TEMPLATE.globals();
+        LuaTable g = LuaTable.copyOnWrite(template);
+        LuaState s = new LuaState(g);
+        for (String name : SANDBOX_TABLES) {
+            LuaString key = LuaString.of(name);
+            g.putStr(key, LuaTable.copyOnWrite((LuaTable) template.getStr(key)));
+        }
+        g.putStr(LuaString.of("_G"), g);
+        LuaTable stringMeta = LuaTable.copyOnWrite(SANDBOX_TEMPLATE.stringMetatable());
+        stringMeta.putStr(MetaNames.INDEX, g.getStr(LuaString.of("string")));
+        s.setStringMetatable(stringMeta);
+        return s;
+    }
 
     public static void install(LuaState s, boolean sandbox) {
         BaseLib.install(s, sandbox);

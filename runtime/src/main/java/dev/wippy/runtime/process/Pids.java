@@ -10,7 +10,8 @@ public final class Pids {
     private final AtomicLong next = new AtomicLong(1);
 
     public String allocate(String hostId) {
-        return "{" + hostId + "|" + String.format("0x%05x", next.getAndIncrement()) + "}";
+        String hex = Long.toHexString(next.getAndIncrement());
+        return "{" + hostId + "|0x" + "0".repeat(Math.max(0, 5 - hex.length())) + hex + "}";
     }
 
     /** Whether {@code s} has the shape of a PID (otherwise it is a registered name). */
