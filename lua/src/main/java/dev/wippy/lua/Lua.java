@@ -48,11 +48,12 @@ public final class Lua {
         LuaState s;
         if (profile == Profile.SANDBOX) {
             s = Libraries.newSandboxState();
+            s.setStandardStreams(in, out, err);
         } else {
             s = new LuaState(new LuaTable());
+            s.setStandardStreams(in, out, err); // before the libraries: io's standard files capture the streams
             Libraries.install(s, false);
         }
-        s.setStandardStreams(in, out, err);
         return s;
     }
 }
