@@ -87,9 +87,18 @@ public final class Standalone {
         CallStack.beginCapturing();
         try {
             CallResult.all(s, main.callv(s, scriptArgs));
+        } catch (LuaExit e) {
+            flush(out);
+            return e.status();
         } catch (LuaError e) {
             flush(out);
-            errors.println("lua: " + message(s, e.value()));
+            LuaString shown = tostringMeta(s, e.value());
+            if (shown != null) {
+                // lua.c's message handler returns what __tostring makes of an error object, without a traceback
+                errors.println("lua: " + shown);
+                return 1;
+            }
+            errors.println("lua: " + message(e.value()));
             errors.println(e.frames() == null ? "stack traceback:\n\t[C]: in ?"
                     : Traceback.format(e.frames(), true));
             return 1;
@@ -114,13 +123,23 @@ public final class Standalone {
         return arg;
     }
 
-    /** The text lua.c's message handler makes of an error value. */
-    private static String message(LuaState s, Object value) {
+    /** What the {@code __tostring} of a non-string error value makes of it, when that is a string. */
+    private static LuaString tostringMeta(LuaState s, Object value) {
+        if (value instanceof LuaString || value instanceof Long || value instanceof Double) {
+            return null;
+        }
+        Object handler = Interop.metamethod(s, value, MetaNames.TOSTRING);
+        try {
+            return handler == null ? null : Interop.call1(s, handler, value) instanceof LuaString str ? str : null;
+        } catch (LuaError e) {
+            return null; // PUC would report the handler's own error; the type of the original is shown instead
+        }
+    }
+
+    /** The text lua.c's message handler puts before the traceback. */
+    private static String message(Object value) {
         if (value instanceof LuaString || value instanceof Long || value instanceof Double) {
             return Interop.rawToString(value).toString();
-        }
-        if (Interop.metamethod(s, value, MetaNames.TOSTRING) != null) {
-            return Interop.tostring(s, value).toString();
         }
         return "(error object is a " + Interop.typeName(value) + " value)";
     }

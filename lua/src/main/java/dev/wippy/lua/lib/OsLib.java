@@ -61,7 +61,7 @@ public final class OsLib {
                 .fn("time", OsLib::time)
                 .fn("date", OsLib::date)
                 .fn("clock", (s, a) -> s.elapsedSeconds())
-                .fn("difftime", (s, a) -> (double) (Args.checkInteger(s, a, 0) - Args.optInteger(s, a, 1, 0)));
+                .fn("difftime", (s, a) -> (double) (Args.checkInteger(s, a, 0) - Args.checkInteger(s, a, 1)));
     }
 
     public static LuaTable install(LuaState s, boolean sandbox) {
@@ -270,7 +270,7 @@ public final class OsLib {
         } else {
             status = (int) Args.optInteger(s, a, 0, 0);
         }
-        throw new LuaExit(status);
+        throw new LuaExit(status, Args.optBoolean(a, 1, false));
     }
 
     private static Object remove(LuaState s, Object[] a) {
