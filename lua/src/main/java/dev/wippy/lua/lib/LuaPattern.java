@@ -314,11 +314,12 @@ final class LuaPattern {
             case 'u' -> c >= 'A' && c <= 'Z';
             case 'w' -> isAlpha(c) || (c >= '0' && c <= '9');
             case 'x' -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            case 'z' -> c == 0; // deprecated since 5.2 but still accepted by 5.4
             default -> {
                 yield cl == c;
             }
         };
-        if (isAlpha(cl) && "acdglpsuwx".indexOf(cl | 0x20) >= 0 && cl >= 'A' && cl <= 'Z') {
+        if (isAlpha(cl) && "acdglpsuwxz".indexOf(cl | 0x20) >= 0 && cl >= 'A' && cl <= 'Z') {
             return !res;
         }
         return res;

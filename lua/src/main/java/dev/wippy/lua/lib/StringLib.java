@@ -157,8 +157,10 @@ public final class StringLib {
     private static Object byteFn(LuaState s, Object[] a) {
         LuaString str = Args.checkString(s, a, 0);
         long len = str.length();
-        long pi = posrelatStart(Args.optInteger(s, a, 1, 1), len);
-        long pe = endPos(Args.optInteger(s, a, 2, pi), len);
+        long first = Args.optInteger(s, a, 1, 1);
+        long pi = posrelatStart(first, len);
+        // the end defaults to the start as given, so string.byte(s, 0) is empty although 0 starts at 1
+        long pe = endPos(Args.optInteger(s, a, 2, first), len);
         if (pi > pe) {
             return Multi.EMPTY;
         }
@@ -342,7 +344,7 @@ public final class StringLib {
                 }
             }
             state[0] = src.length + 1;
-            return null;
+            return Multi.EMPTY;
         });
     }
 

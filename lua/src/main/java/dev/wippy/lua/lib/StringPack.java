@@ -8,6 +8,7 @@ import dev.wippy.lua.vm.Multi;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** {@code string.pack}, {@code unpack} and {@code packsize} with PUC's formats, alignment rules and errors. */
@@ -186,6 +187,10 @@ final class StringPack {
                 out.write(0);
             }
             arg++;
+            if (arg >= a.length) {
+                // PUC's pack keeps a nil and its buffer above the arguments: a missing value is "got nil"
+                a = Arrays.copyOf(a, arg + 1);
+            }
             switch (k) {
                 case INT -> {
                     long n = Args.checkInteger(s, a, arg);
