@@ -27,6 +27,9 @@ import java.util.Arrays;
 public final class BaseLib {
     private static final LuaString VERSION = LuaString.of("Lua 5.4");
 
+    /** How often a failing message handler is retried (PUC's limit of nested C calls). */
+    private static final int HANDLER_ATTEMPTS = 200;
+
     /** {@code next}, recognised by compiled generic {@code for} loops to iterate tables directly. */
     public static final LuaFunction NEXT = new Next();
     /** The iterator {@code ipairs} returns, likewise recognised by compiled loops. */
@@ -122,11 +125,8 @@ public final class BaseLib {
     }
 
     private static Object xpcall(LuaState s, Object[] a) {
-        if (a.length < 2) {
-            throw Args.typeError(s, a, 1, "value");
-        }
+        Object handler = Args.checkFunction(s, a, 1);
         Object f = a[0];
-        Object handler = a[1];
         CallStack.beginCapturing();
         Object errorValue;
         try {
@@ -143,11 +143,18 @@ public final class BaseLib {
             CallStack.endCapturing();
         }
         try {
-            return Multi.of(Boolean.FALSE, Interop.call1(s, handler, errorValue));
-        } catch (LuaInterrupt e) {
-            throw e;
-        } catch (LuaError e) {
-            return Multi.of(Boolean.FALSE, e.value());
+            // as in PUC, an error inside the handler is handled by the handler again; one that keeps failing
+            // ends (where PUC's C stack would overflow) with "error in error handling"
+            for (int attempt = 0; attempt < HANDLER_ATTEMPTS; attempt++) {
+                try {
+                    return Multi.of(Boolean.FALSE, Interop.call1(s, handler, errorValue));
+                } catch (LuaInterrupt e) {
+                    throw e;
+                } catch (LuaError e) {
+                    errorValue = e.value();
+                }
+            }
+            return Multi.of(Boolean.FALSE, LuaString.of("error in error handling"));
         } finally {
             CallStack.handling(null);
         }
@@ -215,7 +222,7 @@ public final class BaseLib {
         if (v instanceof LuaString str) {
             return (long) str.length();
         }
-        throw Args.error(0, "table or string expected");
+        throw Args.typeError(s, a, 0, "table or string");
     }
 
     // ---------------------------------------------------------------- iteration
@@ -326,12 +333,12 @@ public final class BaseLib {
     private static Long parseInBase(byte[] b, int base) {
         int i = 0;
         int n = b.length;
-        while (i < n && Character.isWhitespace(b[i])) {
+        while (i < n && isSpace(b[i])) {
             i++;
         }
         boolean neg = false;
-        if (i < n && b[i] == '-') {
-            neg = true;
+        if (i < n && (b[i] == '-' || b[i] == '+')) {
+            neg = b[i] == '-';
             i++;
         }
         long value = 0;
@@ -344,13 +351,18 @@ public final class BaseLib {
             value = value * base + d;
             digits++;
         }
-        while (i < n && Character.isWhitespace(b[i])) {
+        while (i < n && isSpace(b[i])) {
             i++;
         }
         if (digits == 0 || i != n) {
             return null;
         }
         return neg ? -value : value;
+    }
+
+    /** C's {@code isspace} in the C locale. */
+    private static boolean isSpace(byte c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     // ---------------------------------------------------------------- standalone profile
@@ -389,17 +401,19 @@ public final class BaseLib {
     }
 
     private static Object load(LuaState s, Object[] a) {
-        Object chunk = Args.arg(a, 0);
-        LuaString source;
+        LuaString source = Interop.toStringCoerced(Args.arg(a, 0));
         String defaultName;
-        if (chunk instanceof LuaString str) {
-            source = str;
-            defaultName = str.toLatin1();
-        } else if (chunk instanceof LuaFunction reader) {
-            source = readPieces(s, reader);
-            defaultName = "=(load)";
+        if (source != null) {
+            defaultName = source.toLatin1();
         } else {
-            throw Args.typeError(s, a, 0, "string");
+            LuaFunction reader = Args.checkFunction(s, a, 0);
+            try {
+                source = readPieces(s, reader);
+            } catch (LuaError e) {
+                // like lua_load, errors of the reader are returned, not raised
+                return Multi.of(null, e.value());
+            }
+            defaultName = "=(load)";
         }
         String name = Args.isNoneOrNil(a, 1) ? defaultName : Args.checkString(s, a, 1).toString();
         String mode = Args.optString(s, a, 2, LuaString.of("bt")).toString();
@@ -411,10 +425,11 @@ public final class BaseLib {
         java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
         while (true) {
             Object piece = Interop.call1(s, reader);
-            if (piece == null || (piece instanceof LuaString p && p.length() == 0)) {
+            LuaString p = Interop.toStringCoerced(piece);
+            if (piece == null || (p != null && p.length() == 0)) {
                 return LuaString.wrap(buf.toByteArray());
             }
-            if (!(piece instanceof LuaString p)) {
+            if (p == null) {
                 throw LuaError.library("reader function must return a string");
             }
             buf.writeBytes(p.rawBytes());

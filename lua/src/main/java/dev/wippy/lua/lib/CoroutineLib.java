@@ -38,7 +38,7 @@ public final class CoroutineLib {
         if (Args.arg(a, i) instanceof Coroutine co) {
             return co;
         }
-        throw Args.typeError(s, a, i, "coroutine");
+        throw Args.typeError(s, a, i, "thread"); // 5.4.4 wording (later releases say "coroutine")
     }
 
     private static String status(LuaState s, Coroutine co) {

@@ -70,7 +70,7 @@ public final class MathLib {
 
                 @Override
                 Object applyToNonNumber(LuaState s, Object[] args) {
-                    return LuaNumbers.toInteger(args[0]);
+                    return LuaNumbers.toInteger(Args.checkAny(args, 0));
                 }
             })
             .fn("type", new Unary("type") {
@@ -81,6 +81,7 @@ public final class MathLib {
 
                 @Override
                 Object applyToNonNumber(LuaState s, Object[] args) {
+                    Args.checkAny(args, 0);
                     return null;
                 }
             })
@@ -165,7 +166,7 @@ public final class MathLib {
 
         @Override
         public Object callv(LuaState s, Object[] args) {
-            Object x = Args.checkAny(args, 0);
+            Object x = Args.arg(args, 0);
             if (x instanceof Long || x instanceof Double) {
                 return apply(s, x);
             }
@@ -237,12 +238,13 @@ public final class MathLib {
         @Override
         public Object callv(LuaState s, Object[] args) {
             if (args.length == 0) {
-                throw Args.error(0, "number expected, got no value");
+                throw Args.error(0, "value expected");
             }
-            Object best = Args.checkNumber(s, args, 0);
+            // like PUC, the arguments are only compared with '<', not checked to be numbers
+            Object best = args[0];
             for (int i = 1; i < args.length; i++) {
-                Object v = Args.checkNumber(s, args, i);
-                if (max ? Interop.numLessThan(best, v) : Interop.numLessThan(v, best)) {
+                Object v = args[i];
+                if (max ? Interop.lessThan(s, best, v) : Interop.lessThan(s, v, best)) {
                     best = v;
                 }
             }
@@ -286,7 +288,7 @@ public final class MathLib {
                 default -> throw dev.wippy.lua.vm.LuaError.library("wrong number of arguments");
             }
             if (low > up) {
-                throw Args.error(args.length == 1 ? 0 : 1, "interval is empty");
+                throw Args.error(0, "interval is empty"); // PUC blames #1 for both forms
             }
             return g.project(rv, up - low) + low;
         }

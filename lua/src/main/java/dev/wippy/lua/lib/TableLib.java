@@ -135,7 +135,8 @@ public final class TableLib {
         long size = length(s, t);
         long pos = Args.optInteger(s, a, 1, size);
         if (a.length > 1 && pos != size && Long.compareUnsigned(pos - 1, size) > 0) {
-            throw Args.error(1, "position out of bounds");
+            // 5.4.4 blames argument #1 here (later releases say #2); the reference is 5.4.4
+            throw Args.error(0, "position out of bounds");
         }
         Object removed = get(s, t, pos);
         for (; pos < size; pos++) {
@@ -163,9 +164,11 @@ public final class TableLib {
     }
 
     private static void addField(LuaState s, ByteArrayOutputStream out, Object t, long i) {
-        LuaString v = Interop.toStringCoerced(get(s, t, i));
+        Object value = get(s, t, i);
+        LuaString v = Interop.toStringCoerced(value);
         if (v == null) {
-            throw LuaError.library("invalid value (at index " + i + ") in table for 'concat'");
+            throw LuaError.library("invalid value (" + Interop.typeName(value) + ") at index " + i
+                    + " in table for 'concat'");
         }
         out.writeBytes(v.rawBytes());
     }

@@ -59,7 +59,8 @@ public final class Utf8Lib {
 
     /** Decodes one sequence at {@code i}: {next index, code point}, or null when invalid. */
     private static long[] decode(byte[] b, long i, boolean strict) {
-        long[] limits = {~0L, 0x80, 0x800, 0x10000, 0x200000, 0x4000000};
+        // a lone continuation byte decodes with count 0 and must fall below limits[0] (PUC's unsigned ~0)
+        long[] limits = {Long.MAX_VALUE, 0x80, 0x800, 0x10000, 0x200000, 0x4000000};
         int c = at(b, i);
         long res;
         int count = 0;
