@@ -14,6 +14,8 @@ public final class Parser {
     private final Lexer lex;
     private final String chunk;
     private int depth;
+    /** Whether the function being parsed takes {@code ...} (the main chunk does). */
+    private boolean inVararg = true;
 
     private Parser(byte[] source, String chunk) {
         this.lex = new Lexer(source, chunk);
@@ -387,7 +389,10 @@ public final class Parser {
         }
         expect(Tok.RPAREN);
         List<TypeExpr> results = accept(Tok.COLON) ? retTypes() : null;
+        boolean enclosingVararg = inVararg;
+        inVararg = vararg;
         Block body = block();
+        inVararg = enclosingVararg;
         int endLine = cur().line();
         expectMatch(Tok.END, Tok.FUNCTION, line);
         return new FuncBody(line, endLine, typeParams, isMethod, List.copyOf(params), vararg, varargType, results,
@@ -524,6 +529,9 @@ public final class Parser {
                 return new Expr.False(line);
             }
             case DOTS -> {
+                if (!inVararg) {
+                    throw error("cannot use '...' outside a vararg function");
+                }
                 lex.next();
                 return new Expr.Vararg(line);
             }

@@ -136,10 +136,13 @@ public final class Arith {
         return Math.floorDiv(a, b);
     }
 
-    /** Float modulo like C's {@code fmod}, adjusted so the result has the sign of the divisor. */
+    /**
+     * Float modulo like C's {@code fmod}, adjusted when the remainder and the divisor have opposite signs (so
+     * {@code -1 % -math.huge} stays {@code -1.0}, while {@code -1 % math.huge} becomes {@code math.huge}).
+     */
     public static double mod(double a, double b) {
         double m = a % b;
-        if (m > 0 ? b < 0 : (m < 0 && b != m)) {
+        if (m * b < 0) {
             m += b;
         }
         return m;

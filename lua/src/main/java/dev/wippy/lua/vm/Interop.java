@@ -337,7 +337,8 @@ public final class Interop {
         }
         Object handler = metamethod(s, v, MetaNames.LEN);
         if (handler != null) {
-            return call1(s, handler, v);
+            // PUC passes the operand twice, like a binary event
+            return call1(s, handler, v, v);
         }
         if (v instanceof LuaTable t) {
             return t.length();
