@@ -1,0 +1,3 @@
+-- error() without a value.
+print("about to fail")
+error()

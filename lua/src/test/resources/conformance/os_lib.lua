@@ -1,0 +1,32 @@
+-- The deterministic parts of os: time from a table (normalising out-of-range fields),
+-- date in UTC with a fixed time, difftime, clock's type and getenv of an unset variable.
+local t0 = os.time({year = 2020, month = 1, day = 1, hour = 0})
+local t1 = os.time({year = 2020, month = 1, day = 2, hour = 0})
+print(t1 - t0, math.type(t0), os.difftime(t1, t0), math.type(os.difftime(t1, t0)))
+print(os.time({year = 2021, month = 13, day = 1, hour = 12}) - os.time({year = 2022, month = 1, day = 1, hour = 12}))
+print(os.time({year = 2021, month = 3, day = 0, hour = 12}) - os.time({year = 2021, month = 2, day = 28, hour = 12}))
+print(os.difftime(10, 4), pcall(os.difftime, 5))
+print(pcall(os.difftime, 1.5, 1))
+print(pcall(os.time, {year = 2020}))
+print(pcall(os.time, {year = 2020, month = "x", day = 1}))
+print(pcall(os.time, {year = 2020, month = 1.5, day = 1}))
+print(type(os.time()), math.type(os.time()), type(os.clock()), math.type(os.clock()))
+
+local fixed = 1700000000
+print(os.date("!%Y-%m-%d %H:%M:%S", fixed))
+print(os.date("!%A %a %B %b %d %j %p %y %w %%", fixed))
+print(os.date("!%c", fixed))
+print(os.date("!%x %X %D %T %R %e %I %M %S", fixed))
+print(os.date("!%H", 0), os.date("!%Y", 0), os.date("!%Y-%m-%d", -86400))
+local d = os.date("!*t", fixed)
+print(d.year, d.month, d.day, d.hour, d.min, d.sec, d.wday, d.yday, d.isdst)
+local d2 = os.date("!*t", 951782400) -- 2000-02-29
+print(d2.year, d2.month, d2.day, d2.wday, d2.yday)
+print(pcall(os.date, "!%Ez", fixed))
+print(pcall(os.date, "%", fixed))
+print(pcall(os.date, "!%Q", fixed))
+print(os.date("!", fixed) == "", os.date("!literal text", fixed))
+print(os.getenv("WIPPY_CONFORMANCE_SURELY_UNSET_VARIABLE"))
+print(pcall(os.getenv))
+print(type(os.tmpname), type(os.remove), type(os.rename), type(os.exit))
+print(os.remove("/nonexistent/dir/file"))

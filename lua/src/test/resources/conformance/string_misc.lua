@@ -1,0 +1,27 @@
+-- The simpler string functions: sub with negative and out-of-range indices, rep with a
+-- separator, byte/char, reverse/upper/lower/len, and method-call syntax on strings.
+local s = "Hello, Lua!"
+print(s:sub(1, 5), s:sub(-4), s:sub(-4, -2), s:sub(8), s:sub(0), s:sub(100), s:sub(5, 2), s:sub(-100, 2))
+print(s:sub(2, -2), s:sub(math.mininteger, math.maxinteger), ("abc"):sub(3, 3), ("abc"):sub(4, 5) == "")
+print(s:len(), #s, s:upper(), s:lower(), s:reverse(), (""):reverse())
+print(("ab"):rep(3), ("ab"):rep(3, ","), ("ab"):rep(0), ("ab"):rep(-1), ("ab"):rep(1, ","), ("x"):rep(2, ""))
+print(s:byte(), s:byte(1, 3), s:byte(-1), s:byte(100), s:byte(0), select("#", s:byte(5, 1)))
+print(string.char(), string.char(72, 105), string.char(0, 255):byte(1, -1))
+print(pcall(string.char, 256))
+print(pcall(string.char, -1))
+print(pcall(string.char, "x"))
+print(pcall(string.rep, "x", 1e10))
+print(pcall(string.sub))
+print(pcall(string.sub, "x", "a"))
+print(pcall(string.sub, "x", 1.5))
+print(pcall(string.upper, nil))
+print(string.upper(12), string.len(123), string.rep(5, 2), ("%d"):format(3))
+print(("x"):rep(3):upper():len())
+print(#string.rep("abc", 1000, "--"))
+print(string.lower("ÀBC"), string.upper("àbc"))
+print(tostring(12):len(), ("test"):byte(-2, -1))
+local bytes = {string.byte("\0\1\2\255", 1, -1)}
+print(#bytes, bytes[1], bytes[4])
+print(string.byte("abc", 2.0), pcall(string.byte, "abc", 1.5))
+print(("a,b,,c"):find(",", 1, true), ("CamelCaseName"):gsub("%u", function(c) return "_" .. c:lower() end))
+print(rawlen("abc"), rawequal("a", "a"), rawequal("a", "b"))
