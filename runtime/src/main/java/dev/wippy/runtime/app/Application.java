@@ -25,6 +25,7 @@ import dev.wippy.runtime.registry.RegistryLoader;
 import dev.wippy.runtime.terminal.IoModule;
 import dev.wippy.runtime.terminal.Terminal;
 import dev.wippy.runtime.terminal.TerminalHost;
+import dev.wippy.runtime.time.TimeModule;
 import dev.wippy.runtime.values.PayloadModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +88,7 @@ public final class Application {
         m.put("channel", s -> ChannelModule.TABLE);
         m.put("errors", s -> ErrorsModule.TABLE);
         m.put("payload", s -> PayloadModule.TABLE);
+        m.put("time", TimeModule.PROVIDER);
         return m;
     }
 

@@ -65,7 +65,12 @@ public final class Channel extends LuaUserdata {
         offer(value);
     }
 
-    /** Discards buffered values (an unsubscribed listener). */
+    /** Values waiting to be received (lock held): a timer's one-value slot is taken while this is not zero. */
+    public int bufferedLocked() {
+        return buffer.size();
+    }
+
+    /** Discards buffered values (an unsubscribed listener, a stopped timer). */
     public void clearLocked() {
         buffer.clear();
     }

@@ -37,6 +37,8 @@ public abstract class Execution implements Scheduler.Owner {
     private boolean trapLinks;
     private boolean alive = true;
     private final Map<String, Object> context;
+    /** Run once at exit: resources owned by the execution, such as its timers. */
+    private List<Runnable> exitHooks;
 
     /** A topic subscription: where its messages go and whether as message objects or raw data. */
     record Listener(Channel channel, boolean messages) {}
@@ -236,6 +238,23 @@ public abstract class Execution implements Scheduler.Owner {
 
     // ---------------------------------------------------------------- ending
 
+    /** Runs {@code hook} when this execution exits, or at once if it already has. */
+    public void onExit(Runnable hook) {
+        scheduler.lock.lock();
+        try {
+            if (alive) {
+                if (exitHooks == null) {
+                    exitHooks = new ArrayList<>(1);
+                }
+                exitHooks.add(hook);
+                return;
+            }
+        } finally {
+            scheduler.lock.unlock();
+        }
+        hook.run();
+    }
+
     /** Forced stop (spec 02 §2.5): no more Lua code runs; the result is abnormal with {@code error}. */
     public void terminate(ErrorObject error) {
         scheduler.kill(new Killed("terminated", error));
@@ -249,9 +268,12 @@ public abstract class Execution implements Scheduler.Owner {
         Set<String> linked;
         Set<String> watchers;
         List<String> ownNames;
+        List<Runnable> hooks;
         scheduler.lock.lock();
         try {
             alive = false;
+            hooks = exitHooks;
+            exitHooks = null;
             linked = new LinkedHashSet<>(links);
             watchers = new LinkedHashSet<>(monitoredBy);
             ownNames = names;
@@ -261,6 +283,9 @@ public abstract class Execution implements Scheduler.Owner {
             scheduler.lock.unlock();
         }
         scheduler.finish(new Killed("execution ended", null));
+        if (hooks != null) {
+            hooks.forEach(Runnable::run);
+        }
         if (ownNames != null) {
             for (String n : ownNames) {
                 node.names().releaseIfOwner(n, pid);

@@ -7,8 +7,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * One runtime node: its hosts, the table of live executions by PID, the name registry, and timers. Spawning,
@@ -19,12 +19,22 @@ public final class Node {
     private final ConcurrentHashMap<String, Execution> executions = new ConcurrentHashMap<>();
     private final NameRegistry names = new NameRegistry();
     private final ConcurrentHashMap<String, Host> hosts = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, r -> {
-        Thread t = new Thread(r, "wippy-timers");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timers = newTimers();
     private volatile CodeResolver code;
+
+    /**
+     * One daemon thread for all timers of the node. Cancelled timers leave the queue at once: processes re-arm idle
+     * timers on every message, and cancelled entries must not pile up until their deadline.
+     */
+    private static ScheduledExecutorService newTimers() {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "wippy-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        timers.setRemoveOnCancelPolicy(true);
+        return timers;
+    }
 
     public void setCodeResolver(CodeResolver code) {
         this.code = code;
