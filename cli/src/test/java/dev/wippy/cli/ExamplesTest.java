@@ -82,6 +82,20 @@ class ExamplesTest {
     }
 
     @Test
+    void echoServiceAnswersEveryLineThroughTheRelayAndANewWorker() {
+        Run r = wippy("hello world\nsecond line\n", "run", "--dir", dir("echo"), "-x", "app:terminal/app:cli");
+        assertThat(r.out()).matches("""
+                Echo client\\. Type lines; an empty line or end of input quits\\.
+                >   HELLO WORLD
+                  from worker \\{app:processes\\|0x[0-9a-f]{5}\\}
+                >   SECOND LINE
+                  from worker \\{app:processes\\|0x[0-9a-f]{5}\\}
+                > bye
+                """);
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
     void listShowsTheNamedCommands() {
         Run r = wippy("", "run", "--dir", dir("ping-pong"), "list");
         assertThat(r.out()).isEqualTo("Available commands:\n  play  Play a few rounds of ping-pong\n");

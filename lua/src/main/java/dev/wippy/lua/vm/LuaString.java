@@ -14,6 +14,8 @@ public final class LuaString implements Comparable<LuaString> {
 
     private final byte[] bytes;
     private int hash;
+    /** The decoded text, kept once asked for: PIDs, topics and names are converted again and again. */
+    private String text;
 
     private LuaString(byte[] bytes) {
         this.bytes = bytes;
@@ -101,7 +103,12 @@ public final class LuaString implements Comparable<LuaString> {
     /** Decodes the bytes as UTF-8, replacing malformed sequences. */
     @Override
     public String toString() {
-        return new String(bytes, StandardCharsets.UTF_8);
+        String t = text;
+        if (t == null) {
+            t = new String(bytes, StandardCharsets.UTF_8);
+            text = t;
+        }
+        return t;
     }
 
     /** The bytes as the chars of a Latin-1 string, one char per byte (lossless). */

@@ -29,9 +29,11 @@ final class LogWriter {
         fields.forEach(event::addKeyValue);
         Execution execution = s.embedderData() instanceof Execution e ? e : null;
         if (execution != null) {
-            event.addKeyValue("pid", execution.pid());
+            if (!fields.containsKey("pid")) {
+                event.addKeyValue("pid", execution.pid());
+            }
             CallStack.Frame caller = CallStack.frame(1);
-            if (caller != null && caller.isLua()) {
+            if (caller != null && caller.isLua() && !fields.containsKey("location")) {
                 event.addKeyValue("location", execution.entryId() + ":" + caller.line());
             }
         }

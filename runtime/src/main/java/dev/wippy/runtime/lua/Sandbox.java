@@ -31,6 +31,9 @@ import java.util.function.Function;
 public final class Sandbox {
     private static final LuaString LOADED = LuaString.of("wippy.loaded");
     private static final int BUDGET_INTERVAL = 20_000;
+    /** Globals that {@code require} returns without a listing (spec 03 §3.2.7). */
+    private static final java.util.Set<String> ALWAYS_PRESENT = java.util.Set.of("process", "channel", "errors",
+            "payload", "string", "table", "math", "os", "coroutine", "utf8");
 
     private final Map<String, ModuleProvider> modules;
     private final Function<String, LuaEntry> libraries;
@@ -74,7 +77,29 @@ public final class Sandbox {
         g.putStr(LuaString.of("require"), requireFor(entry));
         Scheduler scheduler = execution.scheduler();
         s.setBudgetHook(st -> scheduler.checkpoint(), BUDGET_INTERVAL);
+        bindListedModules(s, entry);
         return s;
+    }
+
+    /** Modules listed in {@code modules} are also globals of the same name (spec 03 §3.2.7). */
+    private void bindListedModules(LuaState s, LuaEntry entry) {
+        for (String name : entry.modules()) {
+            ModuleProvider provider = modules.get(name);
+            if (provider != null) {
+                s.globals().putStr(LuaString.of(name), loadModule(s, name, provider));
+            }
+        }
+    }
+
+    private static Object loadModule(LuaState s, String name, ModuleProvider provider) {
+        LuaTable loaded = loadedTable(s);
+        LuaString key = LuaString.of("module:" + name);
+        Object value = loaded.getStr(key);
+        if (value == null) {
+            value = provider.load(s);
+            loaded.putStr(key, value);
+        }
+        return value;
     }
 
     /** {@code coroutine.spawn(fn, ...)}: a new fiber; an uncaught error in it ends the whole execution. */
@@ -118,7 +143,9 @@ public final class Sandbox {
             if (provider == null) {
                 throw LuaError.library("module '" + name + "' is not available in this runtime");
             }
-            value = provider.load(s);
+            return loadModule(s, name, provider);
+        } else if (ALWAYS_PRESENT.contains(name)) {
+            return s.globals().getStr(LuaString.of(name));
         } else {
             throw LuaError.library("module '" + name + "' is not declared in modules or imports");
         }
