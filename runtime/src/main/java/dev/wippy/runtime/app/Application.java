@@ -4,6 +4,10 @@ import dev.wippy.lua.vm.LuaString;
 import dev.wippy.runtime.channel.ChannelModule;
 import dev.wippy.runtime.errors.ErrorObject;
 import dev.wippy.runtime.errors.ErrorsModule;
+import dev.wippy.runtime.funcs.CtxModule;
+import dev.wippy.runtime.funcs.FuncsModule;
+import dev.wippy.runtime.funcs.Functions;
+import dev.wippy.runtime.json.JsonModule;
 import dev.wippy.runtime.log.LoggerModule;
 import dev.wippy.runtime.lua.LuaEntry;
 import dev.wippy.runtime.lua.LuaEntryCode;
@@ -26,6 +30,7 @@ import dev.wippy.runtime.terminal.IoModule;
 import dev.wippy.runtime.terminal.Terminal;
 import dev.wippy.runtime.terminal.TerminalHost;
 import dev.wippy.runtime.time.TimeModule;
+import dev.wippy.runtime.uuid.UuidModule;
 import dev.wippy.runtime.values.PayloadModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,17 +54,22 @@ public final class Application {
     private static final Logger LOG = LoggerFactory.getLogger("wippy");
 
     private final Registry registry;
-    private final Node node = new Node();
+    private final Node node;
+    private final Functions functions;
     private final Map<String, LuaEntry> lua;
     private final Map<String, TerminalHost> terminals = new LinkedHashMap<>();
     private final List<ProcessHost> processHosts = new ArrayList<>();
     private final Map<String, String> commands;
-    private final ServiceSupervisor supervisor = new ServiceSupervisor(node);
+    private final ServiceSupervisor supervisor;
 
-    private Application(Registry registry, Map<String, LuaEntry> lua, Map<String, String> commands) {
+    private Application(Registry registry, Node node, Functions functions, Map<String, LuaEntry> lua,
+                        Map<String, String> commands) {
         this.registry = registry;
+        this.node = node;
+        this.functions = functions;
         this.lua = lua;
         this.commands = commands;
+        this.supervisor = new ServiceSupervisor(node);
     }
 
     /**
@@ -71,17 +81,21 @@ public final class Application {
         RegistryLoader.Loaded loaded = RegistryLoader.load(root, LOG::warn);
         Registry registry = loaded.registry();
         warnAboutKinds(registry);
-        Map<String, ModuleProvider> modules = modules();
+        Node node = new Node();
+        Functions functions = new Functions(node);
+        Map<String, ModuleProvider> modules = modules(functions);
         Map<String, LuaEntry> lua = LuaEntries.compile(registry, root, loaded.src(), modules.keySet(), LOG::warn);
         References.check(registry);
-        Application app = new Application(registry, lua, Commands.of(registry));
+        Application app = new Application(registry, node, functions, lua, Commands.of(registry));
         app.start(terminal, modules);
         return app;
     }
 
     /** The built-in modules entries may require. */
-    private static Map<String, ModuleProvider> modules() {
+    private static Map<String, ModuleProvider> modules(Functions functions) {
         Map<String, ModuleProvider> m = new HashMap<>();
+        m.put("funcs", FuncsModule.provider(functions));
+        m.put("ctx", CtxModule.PROVIDER);
         m.put("logger", LoggerModule.PROVIDER);
         m.put("io", IoModule.PROVIDER);
         m.put("process", s -> ProcessModule.TABLE);
@@ -89,6 +103,8 @@ public final class Application {
         m.put("errors", s -> ErrorsModule.TABLE);
         m.put("payload", s -> PayloadModule.TABLE);
         m.put("time", TimeModule.PROVIDER);
+        m.put("json", JsonModule.PROVIDER);
+        m.put("uuid", UuidModule.PROVIDER);
         return m;
     }
 
@@ -126,6 +142,9 @@ public final class Application {
             }
             return new LuaEntryCode(code, sandbox);
         });
+        for (Entry e : registry.ofKind(Kinds.FUNCTION_LUA)) {
+            functions.register(Functions.function(e, new LuaEntryCode(lua.get(e.id()), sandbox)));
+        }
         for (Entry e : registry.ofKind(Kinds.PROCESS_HOST)) {
             int workers = (int) e.integer("host.workers", Runtime.getRuntime().availableProcessors());
             if (workers < 1) {

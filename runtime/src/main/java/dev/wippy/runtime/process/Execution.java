@@ -38,7 +38,7 @@ public abstract class Execution implements Scheduler.Owner {
     private boolean alive = true;
     private final Map<String, Object> context;
     /** Run once at exit: resources owned by the execution, such as its timers. */
-    private List<Runnable> exitHooks;
+    private Set<Runnable> exitHooks;
 
     /** A topic subscription: where its messages go and whether as message objects or raw data. */
     record Listener(Channel channel, boolean messages) {}
@@ -238,13 +238,25 @@ public abstract class Execution implements Scheduler.Owner {
 
     // ---------------------------------------------------------------- ending
 
+    /** Forgets a hook given to {@link #onExit} (the resource it cleans up is gone already). */
+    public void removeExitHook(Runnable hook) {
+        scheduler.lock.lock();
+        try {
+            if (exitHooks != null) {
+                exitHooks.remove(hook);
+            }
+        } finally {
+            scheduler.lock.unlock();
+        }
+    }
+
     /** Runs {@code hook} when this execution exits, or at once if it already has. */
     public void onExit(Runnable hook) {
         scheduler.lock.lock();
         try {
             if (alive) {
                 if (exitHooks == null) {
-                    exitHooks = new ArrayList<>(1);
+                    exitHooks = new LinkedHashSet<>(2);
                 }
                 exitHooks.add(hook);
                 return;
@@ -268,7 +280,7 @@ public abstract class Execution implements Scheduler.Owner {
         Set<String> linked;
         Set<String> watchers;
         List<String> ownNames;
-        List<Runnable> hooks;
+        Set<Runnable> hooks;
         scheduler.lock.lock();
         try {
             alive = false;

@@ -1,0 +1,98 @@
+package dev.wippy.runtime.funcs;
+
+import dev.wippy.lua.vm.Interop;
+import dev.wippy.lua.vm.LuaError;
+import dev.wippy.lua.vm.LuaFunction;
+import dev.wippy.lua.vm.LuaInterrupt;
+import dev.wippy.lua.vm.LuaString;
+import dev.wippy.runtime.errors.ErrorObject;
+import dev.wippy.runtime.process.EntryCode;
+import dev.wippy.runtime.process.Execution;
+import dev.wippy.runtime.process.ExitResult;
+import dev.wippy.runtime.process.Node;
+import dev.wippy.runtime.process.ProcessExecution;
+import dev.wippy.runtime.sched.Killed;
+import dev.wippy.runtime.sched.Scheduler;
+import dev.wippy.runtime.values.Frozen;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One invocation of a function entry (spec 03 §3.2.2): a fresh state, its own PID whose host part is the entry
+ * ID, the arguments thawed into it, and an outcome in which only the first result counts and a second result that
+ * is an error or a string fails the call.
+ */
+final class FunctionExecution extends Execution {
+    private final EntryCode code;
+    private final Object[] args;
+    private final Pool pool;
+    private final CompletableFuture<ExitResult> done = new CompletableFuture<>();
+
+    FunctionExecution(Node node, String entryId, EntryCode code, Pool pool, Object[] frozenArgs,
+                      Map<String, Object> context) {
+        super(node, node.pids().allocate(entryId), entryId, new Scheduler(null), context);
+        this.code = code;
+        this.args = frozenArgs;
+        this.pool = pool;
+    }
+
+    CompletableFuture<ExitResult> done() {
+        return done;
+    }
+
+    void start() {
+        node.register(this);
+        Thread.ofVirtual().name(pid).start(this::run);
+    }
+
+    private void run() {
+        ExitResult result;
+        boolean admitted = false;
+        try {
+            pool.acquire(scheduler);
+            admitted = true;
+            scheduler.startMain();
+            LuaFunction main = code.prepare(this);
+            result = returned(Interop.call(state, main, Frozen.thawAll(args)));
+        } catch (Killed k) {
+            result = new ExitResult(null, k.errorValue() instanceof ErrorObject e ? e
+                    : ErrorObject.of(ErrorObject.CANCELED, "call canceled"));
+        } catch (LuaError e) {
+            result = new ExitResult(null, normalized(ProcessExecution.errorOf(e.value())));
+        } catch (LuaInterrupt e) {
+            result = new ExitResult(null, ErrorObject.of(ErrorObject.CANCELED, "call canceled"));
+        } catch (StackOverflowError e) {
+            result = new ExitResult(null, ErrorObject.of(ErrorObject.INTERNAL, "stack overflow"));
+        } catch (RuntimeException e) {
+            result = new ExitResult(null, ErrorObject.of(ErrorObject.INTERNAL, String.valueOf(e)));
+        } finally {
+            if (admitted) {
+                pool.release();
+            }
+        }
+        exit(result);
+        done.complete(result);
+    }
+
+    /** The first result is the value; a second result that is an error object or a string fails the call. */
+    private static ExitResult returned(Object[] r) {
+        Object err = r.length > 1 ? r[1] : null;
+        if (err instanceof ErrorObject e) {
+            return new ExitResult(null, normalized(e));
+        }
+        if (err instanceof LuaString text) {
+            return new ExitResult(null, ErrorObject.of(ErrorObject.INTERNAL, text.toString(), false, null));
+        }
+        try {
+            return new ExitResult(Frozen.freeze(r.length > 0 ? r[0] : null), null);
+        } catch (Frozen.NotTransferable e) {
+            return new ExitResult(null, ErrorObject.of(ErrorObject.INVALID, e.getMessage()));
+        }
+    }
+
+    /** An error without a kind reaches the caller as INTERNAL (spec 03 §3.2.2, rule 5). */
+    static ErrorObject normalized(ErrorObject e) {
+        return e.kind().isEmpty() ? e.withKind(ErrorObject.INTERNAL) : e;
+    }
+}

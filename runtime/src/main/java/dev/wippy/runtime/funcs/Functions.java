@@ -1,0 +1,74 @@
+package dev.wippy.runtime.funcs;
+
+import dev.wippy.runtime.errors.ErrorObject;
+import dev.wippy.runtime.process.EntryCode;
+import dev.wippy.runtime.process.Execution;
+import dev.wippy.runtime.process.Node;
+
+import java.util.Map;
+
+/** The function entries of an app and how to start invocations of them. */
+public final class Functions {
+    /** A callable function entry: its code, pool and default call options ({@code meta.options}). */
+    public record Function(String id, EntryCode code, Pool pool, Map<String, Object> options) {}
+
+    private final Node node;
+    private final Map<String, Function> byId = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public Functions(Node node) {
+        this.node = node;
+    }
+
+    /** Makes {@code f} callable. */
+    public void register(Function f) {
+        byId.put(f.id(), f);
+    }
+
+    /** A function entry, described from registry data. */
+    public static Function function(dev.wippy.runtime.registry.Entry e, EntryCode code) {
+        Object options = e.meta().get("options");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> opts = options instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        return new Function(e.id(), code, Pool.of(e), opts);
+    }
+
+    Function find(String id) {
+        return byId.get(id);
+    }
+
+    /** Starts one invocation of {@code f} for {@code caller} with frozen arguments and context. */
+    FunctionExecution start(Function f, Object[] frozenArgs, Map<String, Object> context) {
+        FunctionExecution e = new FunctionExecution(node, f.id(), f.code(), f.pool(), frozenArgs, context);
+        e.start();
+        return e;
+    }
+
+    /** Validates a call target (spec 03 §3.3.1); null when it is well formed. */
+    static ErrorObject invalidTarget(String target) {
+        if (target.isEmpty()) {
+            return ErrorObject.of(ErrorObject.INVALID, "function ID required", false, null);
+        }
+        int colon = target.indexOf(':');
+        if (colon <= 0) {
+            return ErrorObject.of(ErrorObject.INVALID, "namespace required in function ID", false, null);
+        }
+        if (colon == target.length() - 1) {
+            return ErrorObject.of(ErrorObject.INVALID, "name required in function ID", false, null);
+        }
+        return null;
+    }
+
+    /** Context values of a call: the caller's, then the executor's on top. */
+    static Map<String, Object> context(Execution caller, Map<String, Object> extra) {
+        if (extra.isEmpty()) {
+            return caller.context();
+        }
+        Map<String, Object> all = new java.util.HashMap<>(caller.context());
+        all.putAll(extra);
+        return Map.copyOf(all);
+    }
+
+    Node node() {
+        return node;
+    }
+}
