@@ -43,6 +43,20 @@ public final class Lua {
         return newState(profile, System.in, System.out, System.err);
     }
 
+    /**
+     * The globals of a sandbox state, to extend with an embedder's own globals and then pass to
+     * {@link #newSandboxState(LuaTable)}: creating states from one prepared template is much cheaper than adding the
+     * same globals to every new state.
+     */
+    public static LuaTable sandboxTemplate() {
+        return Libraries.sandboxGlobals();
+    }
+
+    /** A new sandbox state whose globals start as a copy of {@code template} (see {@link #sandboxTemplate()}). */
+    public static LuaState newSandboxState(LuaTable template) {
+        return Libraries.newSandboxState(template);
+    }
+
     /** A new state whose standalone libraries ({@code print}, {@code io}) use the given streams. */
     public static LuaState newState(Profile profile, InputStream in, OutputStream out, OutputStream err) {
         LuaState s;

@@ -23,9 +23,21 @@ public final class Libraries {
         return t;
     }
 
+    /** A table of the sandbox globals that an embedder may extend and pass to {@link #newSandboxState(LuaTable)}. */
+    public static LuaTable sandboxGlobals() {
+        return LuaTable.copyOnWrite(SANDBOX_TEMPLATE.globals());
+    }
+
     /** A new state with the sandbox libraries, sharing storage with the template. */
     public static LuaState newSandboxState() {
-        LuaTable template = SANDBOX_TEMPLATE.globals();
+        return newSandboxState(SANDBOX_TEMPLATE.globals());
+    }
+
+    /**
+     * A new state whose globals are a copy-on-write copy of {@code template} (made from {@link #sandboxGlobals()}),
+     * with library tables of its own.
+     */
+    public static LuaState newSandboxState(LuaTable template) {
         LuaTable g = LuaTable.copyOnWrite(template);
         LuaState s = new LuaState(g);
         for (String name : SANDBOX_TABLES) {

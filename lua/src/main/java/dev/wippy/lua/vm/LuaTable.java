@@ -25,6 +25,8 @@ public final class LuaTable {
     private Object[] array = NO_ARRAY;
     private Object[] entries;
     private int[] index;
+    /** The index is shared with a copy-on-write relative: keys only change it, so it is copied on insertion. */
+    private boolean sharedIndex;
     private int used;
     private LuaTable metatable;
     private boolean sharedStorage;
@@ -520,6 +522,11 @@ public final class LuaTable {
         if (idx == null) {
             return;
         }
+        if (sharedIndex) {
+            idx = idx.clone();
+            index = idx;
+            sharedIndex = false;
+        }
         int mask = idx.length - 1;
         int h = hashOf(key) & mask;
         while (idx[h] != 0) {
@@ -531,6 +538,7 @@ public final class LuaTable {
     private void allocateHash(int capacity) {
         entries = new Object[2 * capacity];
         index = capacity <= LINEAR_LIMIT ? null : new int[2 * Integer.highestOneBit(capacity * 2 - 1)];
+        sharedIndex = false;
         used = 0;
     }
 
@@ -539,7 +547,7 @@ public final class LuaTable {
         array = array.length == 0 ? NO_ARRAY : array.clone();
         if (entries != null) {
             entries = entries.clone();
-            index = index == null ? null : index.clone();
+            sharedIndex = index != null;
         }
     }
 

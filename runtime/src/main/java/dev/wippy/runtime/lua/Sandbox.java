@@ -30,6 +30,7 @@ import java.util.function.Function;
  */
 public final class Sandbox {
     private static final LuaString LOADED = LuaString.of("wippy.loaded");
+    private static final LuaString REQUIRE = LuaString.of("require");
     private static final int BUDGET_INTERVAL = 20_000;
     /** Globals that {@code require} returns without a listing (spec 03 §3.2.7). */
     private static final java.util.Set<String> ALWAYS_PRESENT = java.util.Set.of("process", "channel", "errors",
@@ -39,6 +40,9 @@ public final class Sandbox {
     private final Function<String, LuaEntry> libraries;
     private final LuaFunction print;
     private final LuaTable coroutine;
+    /** The globals every state starts from; states copy it copy-on-write. */
+    private final LuaTable template;
+    private final Map<LuaEntry, LuaFunction> requires = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param modules   built-in modules by name
@@ -50,6 +54,17 @@ public final class Sandbox {
         this.libraries = libraries;
         this.print = print;
         this.coroutine = coroutineWithSpawn();
+        this.template = Lua.sandboxTemplate();
+        template.putStr(LuaString.of("process"), ProcessModule.TABLE);
+        template.putStr(LuaString.of("channel"), ChannelModule.TABLE);
+        template.putStr(LuaString.of("errors"), ErrorsModule.TABLE);
+        template.putStr(LuaString.of("payload"), PayloadModule.TABLE);
+        template.putStr(LuaString.of("coroutine"), coroutine);
+        template.putStr(LuaString.of("print"), print);
+        // every state replaces it with its entry's require; having the key here keeps that a plain update
+        template.putStr(REQUIRE, new JavaFunction("require", (st, a) -> {
+            throw LuaError.library("require is not available here");
+        }));
     }
 
     private static LuaTable coroutineWithSpawn() {
@@ -65,16 +80,9 @@ public final class Sandbox {
 
     /** A fresh state for {@code execution} running {@code entry}. */
     public LuaState newState(Execution execution, LuaEntry entry) {
-        LuaState s = Lua.newState(Lua.Profile.SANDBOX);
+        LuaState s = Lua.newSandboxState(template);
         s.setEmbedderData(execution);
-        LuaTable g = s.globals();
-        g.putStr(LuaString.of("process"), ProcessModule.TABLE);
-        g.putStr(LuaString.of("channel"), ChannelModule.TABLE);
-        g.putStr(LuaString.of("errors"), ErrorsModule.TABLE);
-        g.putStr(LuaString.of("payload"), PayloadModule.TABLE);
-        g.putStr(LuaString.of("coroutine"), coroutine);
-        g.putStr(LuaString.of("print"), print);
-        g.putStr(LuaString.of("require"), requireFor(entry));
+        s.globals().putStr(REQUIRE, requires.computeIfAbsent(entry, this::requireFor));
         Scheduler scheduler = execution.scheduler();
         s.setBudgetHook(st -> scheduler.checkpoint(), BUDGET_INTERVAL);
         bindListedModules(s, entry);
