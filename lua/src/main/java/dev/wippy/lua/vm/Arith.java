@@ -144,6 +144,8 @@ public final class Arith {
         double m = a % b;
         if (m * b < 0) {
             m += b;
+        } else if (m != m && a != a) {
+            return a; // C's fmod returns a NaN operand as it is (keeping the sign that print shows)
         }
         return m;
     }

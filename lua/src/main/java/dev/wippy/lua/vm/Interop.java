@@ -154,7 +154,7 @@ public final class Interop {
 
     public static boolean rawEquals(Object a, Object b) {
         if (a == b) {
-            return true;
+            return !(a instanceof Double d && d.isNaN()); // one boxed NaN is still unequal to itself
         }
         if (a instanceof Long x) {
             if (b instanceof Long y) {

@@ -179,7 +179,7 @@ public final class Ops {
 
     public static boolean eq(LuaState s, Object a, Object b) {
         if (a == b) {
-            return true;
+            return !(a instanceof Double d && d.isNaN()); // one boxed NaN is still unequal to itself
         }
         if (a instanceof LuaString x) {
             return b instanceof LuaString y && x.equals(y);
