@@ -1821,7 +1821,7 @@ final class BodyCompiler {
         invokestatic(OPS, "enterTail", mt(Z, STATE));
         cb.ifeq(trampoline);
         Label start = cb.newBoundLabel();
-        invokevirtual(site, FUNCTION, method, type);
+        invokevirtual(new FunctionInfo.Site(null, true, calleeDesc), FUNCTION, method, type);
         Label end = cb.newBoundLabel();
         state();
         invokestatic(OPS, "exitTail", mt(V, STATE));

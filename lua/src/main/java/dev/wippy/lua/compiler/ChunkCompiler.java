@@ -266,7 +266,10 @@ public final class ChunkCompiler {
             int[] bcis = byBci.keySet().stream().mapToInt(Integer::intValue).toArray();
             int line = fs.isMain() ? 0 : fs.body.line();
             int last = fs.isMain() ? -1 : fs.body.endLine();
-            return new FunctionInfo(chunkName, chunkSource, fs.id, line, last, bcis,
+            int params = fs.isMain() ? 0 : fs.body.params().size() + (fs.body.isMethod() ? 1 : 0);
+            // a main chunk always has its _ENV upvalue, used or not
+            int upvalues = fs.isMain() ? 1 : fs.upvalues.size();
+            return new FunctionInfo(chunkName, chunkSource, fs.id, line, last, params, fs.isVararg(), upvalues, bcis,
                     byBci.values().toArray(FunctionInfo.Site[]::new));
         }
     }

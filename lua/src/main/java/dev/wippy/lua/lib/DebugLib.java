@@ -56,7 +56,9 @@ public final class DebugLib {
         }
         int level = (int) Args.optInteger(s, a, argBase + 1, argBase == 1 ? 0 : 1);
         List<CallStack.Frame> frames = argBase == 1 ? List.of() : visibleFrames(level);
-        String text = Traceback.format(frames, false);
+        // on the main thread the stack ends in the host's call, shown as "[C]: in ?" unless skipped by the level
+        boolean entry = argBase == 0 && s.currentCoroutine().isMain() && level <= CallStack.capture().size();
+        String text = Traceback.format(frames, entry);
         return msg == null ? LuaString.of(text)
                 : Interop.toStringCoerced(msg).concat(LuaString.of("\n" + text));
     }
@@ -95,13 +97,13 @@ public final class DebugLib {
     private static Object setmetatable(LuaState s, Object[] a) {
         Object v = Args.arg(a, 0);
         Object mt = Args.arg(a, 1);
-        if (mt != null && !(mt instanceof LuaTable)) {
+        if (a.length < 2 || mt != null && !(mt instanceof LuaTable)) {
             throw Args.typeError(s, a, 1, "nil or table");
         }
         switch (v) {
             case LuaTable t -> t.setMetatable((LuaTable) mt);
             case LuaUserdata u -> u.setMetatable((LuaTable) mt);
-            default -> s.setTypeMetatable(v, (LuaTable) mt);
+            case null, default -> s.setTypeMetatable(v, (LuaTable) mt);
         }
         return v;
     }
@@ -110,10 +112,17 @@ public final class DebugLib {
         int argBase = Args.arg(a, 0) instanceof Coroutine ? 1 : 0;
         Object target = Args.arg(a, argBase);
         String what = Args.optString(s, a, argBase + 1, LuaString.of("flnSrtu")).toString();
+        for (int i = 0; i < what.length(); i++) {
+            if ("SlnrutfL".indexOf(what.charAt(i)) < 0) {
+                throw Args.error(argBase + 1, "invalid option");
+            }
+        }
         LuaTable info = new LuaTable();
         if (target instanceof LuaFunction f) {
             describeFunction(info, f);
-            info.putStr(LuaString.of("currentline"), -1L);
+            if (what.indexOf('l') >= 0) {
+                info.putStr(LuaString.of("currentline"), -1L);
+            }
         } else if (target instanceof Long || target instanceof Double) {
             int level = (int) Args.checkInteger(s, a, argBase);
             List<CallStack.Frame> frames = CallStack.capture();
@@ -122,6 +131,7 @@ public final class DebugLib {
             }
             CallStack.Frame f = frames.get(level);
             describeFrame(info, f);
+            info.putStr(LuaString.of("istailcall"), f.tailCalled());
             FunctionInfo.Desc calledAs = CallStack.calledAs(frames, level);
             if (calledAs != null) {
                 info.putStr(LuaString.of("name"), LuaString.of(calledAs.name()));
@@ -133,7 +143,9 @@ public final class DebugLib {
         } else {
             throw Args.error(argBase, "function or level expected");
         }
-        info.putStr(LuaString.of("istailcall"), Boolean.FALSE);
+        if (target instanceof LuaFunction) {
+            info.putStr(LuaString.of("istailcall"), Boolean.FALSE);
+        }
         if (what.indexOf('f') >= 0 && target instanceof LuaFunction) {
             info.putStr(LuaString.of("func"), target);
         }
@@ -147,9 +159,14 @@ public final class DebugLib {
         } else {
             source(info, "[C]", "C", -1, -1);
         }
-        info.putStr(LuaString.of("nups"), 0L);
-        info.putStr(LuaString.of("nparams"), 0L);
-        info.putStr(LuaString.of("isvararg"), Boolean.TRUE);
+        describeParams(info, f instanceof LuaClosure c ? c.info() : null);
+    }
+
+    /** {@code nups}, {@code nparams} and {@code isvararg}; a Java function is seen as a C function: 0, 0, true. */
+    private static void describeParams(LuaTable info, FunctionInfo fi) {
+        info.putStr(LuaString.of("nups"), fi == null ? 0L : (long) fi.upvalues());
+        info.putStr(LuaString.of("nparams"), fi == null ? 0L : (long) fi.params());
+        info.putStr(LuaString.of("isvararg"), fi == null || fi.isVararg());
     }
 
     private static void describeFrame(LuaTable info, CallStack.Frame f) {
@@ -157,9 +174,11 @@ public final class DebugLib {
             FunctionInfo fi = f.info();
             source(info, fi.source(), fi.isMainChunk() ? "main" : "Lua", fi.lineDefined(), fi.lastLineDefined());
             info.putStr(LuaString.of("currentline"), (long) f.line());
+            describeParams(info, fi);
         } else {
             source(info, "[C]", "C", -1, -1);
             info.putStr(LuaString.of("currentline"), -1L);
+            describeParams(info, null);
         }
     }
 

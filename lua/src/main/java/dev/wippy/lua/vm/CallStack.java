@@ -14,8 +14,16 @@ public final class CallStack {
     /**
      * One level of the Lua stack; {@code line} is -1 and {@code source} "[C]" for Java functions. {@code site}
      * describes the instruction a Lua frame is executing (the call to the next inner level, or a failing operation).
+     * {@code tailCalled} says the function was entered by a proper tail call: as in PUC, the frames that made the
+     * tail calls are not levels of the stack; {@code tailCalledAs} is how the last tail call named the function
+     * (null when unknown).
      */
-    public record Frame(boolean isLua, String source, int line, FunctionInfo info, FunctionInfo.Site site) {}
+    public record Frame(boolean isLua, String source, int line, FunctionInfo info, FunctionInfo.Site site,
+                        boolean tailCalled, FunctionInfo.Desc tailCalledAs) {
+        Frame asTailCalled(FunctionInfo.Desc as) {
+            return new Frame(isLua, source, line, info, site, true, as);
+        }
+    }
 
     /** The name of the function at level 0 as its caller saw it. */
     public record CallerName(String name, boolean isMethod) {}
@@ -56,9 +64,12 @@ public final class CallStack {
         return d == null ? new CallerName("?", false) : new CallerName(d.name(), d.kind().equals("method"));
     }
 
-    /** How the caller of level {@code level} named the function it called, if the caller is Lua code. */
+    /**
+     * How the caller of level {@code level} named the function it called, if the caller is Lua code (never for a
+     * function entered by a tail call, whose caller is gone).
+     */
     public static FunctionInfo.Desc calledAs(List<Frame> frames, int level) {
-        if (level + 1 >= frames.size()) {
+        if (level + 1 >= frames.size() || frames.get(level).tailCalled()) {
             return null;
         }
         Frame caller = frames.get(level + 1);
@@ -122,17 +133,28 @@ public final class CallStack {
             if (LuaClosure.class.isAssignableFrom(c)) {
                 if (jf.getMethodName().equals(LuaClosure.BODY)) {
                     FunctionInfo info = LuaClosure.infoOf(c);
-                    frames.add(new Frame(true, info.source(), jf.getLineNumber(), info,
-                            info.siteAt(jf.getByteCodeIndex())));
+                    FunctionInfo.Site site = info.siteAt(jf.getByteCodeIndex());
+                    if (site != null && site.tail() && !frames.isEmpty() && frames.getLast().isLua()) {
+                        // a direct tail call into Lua code: PUC reuses this frame for the callee (a Java
+                        // function called in tail position runs above its caller, as in PUC 5.4)
+                        frames.set(frames.size() - 1, frames.getLast().asTailCalled(site.operand(0)));
+                    } else {
+                        frames.add(new Frame(true, info.source(), jf.getLineNumber(), info, site, false, null));
+                    }
                     lastJavaClass = null;
                 }
             } else if (LuaFunction.class.isAssignableFrom(c) && c != LuaFunction.class
                     && (jf.getMethodName().equals("call") || jf.getMethodName().equals("callv"))) {
                 // adjacent frames of one class are adapters of one invocation (call -> callv)
                 if (c != lastJavaClass) {
-                    frames.add(new Frame(false, "[C]", -1, null, null));
+                    frames.add(new Frame(false, "[C]", -1, null, null, false, null));
                     lastJavaClass = c;
                 }
+            } else if (c == TailCall.class && !frames.isEmpty() && frames.getLast().isLua()
+                    && !frames.getLast().tailCalled()) {
+                // a pending tail call run by the nearest non-tail caller: the tail-calling frames are already gone
+                frames.set(frames.size() - 1, frames.getLast().asTailCalled(null));
+                lastJavaClass = null;
             } else if (c != LuaFunction.class) {
                 lastJavaClass = null;
             }

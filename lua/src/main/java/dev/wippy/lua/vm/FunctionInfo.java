@@ -29,9 +29,14 @@ public final class FunctionInfo {
     /**
      * What an instruction works on: for a call, operand 0 is the called function; for an operation, the operands
      * in order, and {@code event} names the metamethod the operation may call ("index", "add", ...; null for
-     * calls). An operand's description is null when PUC would give none.
+     * calls). An operand's description is null when PUC would give none. {@code tail} marks a call made as a
+     * proper tail call (the calling frame is not part of the Lua stack while the callee runs).
      */
-    public record Site(String event, Desc... operands) {
+    public record Site(String event, boolean tail, Desc... operands) {
+        public Site(String event, Desc... operands) {
+            this(event, false, operands);
+        }
+
         public Desc operand(int i) {
             return i < operands.length ? operands[i] : null;
         }
@@ -49,6 +54,9 @@ public final class FunctionInfo {
     private final int functionId;
     private final int lineDefined;
     private final int lastLineDefined;
+    private final int params;
+    private final boolean vararg;
+    private final int upvalues;
     private final int[] siteBcis;
     private final Site[] sites;
 
@@ -56,14 +64,19 @@ public final class FunctionInfo {
      * @param chunkSource the source text of the whole chunk (shared by its functions), kept so that
      *                    {@code string.dump} can reproduce the function; null when not available
      * @param functionId  the function's number within its chunk (0 for the main function)
+     * @param params      the number of fixed parameters (counting a method's {@code self})
+     * @param upvalues    the number of upvalues, counting {@code _ENV} when globals are used
      */
     public FunctionInfo(String source, byte[] chunkSource, int functionId, int lineDefined, int lastLineDefined,
-                        int[] siteBcis, Site[] sites) {
+                        int params, boolean vararg, int upvalues, int[] siteBcis, Site[] sites) {
         this.source = source;
         this.chunkSource = chunkSource;
         this.functionId = functionId;
         this.lineDefined = lineDefined;
         this.lastLineDefined = lastLineDefined;
+        this.params = params;
+        this.vararg = vararg;
+        this.upvalues = upvalues;
         this.siteBcis = siteBcis;
         this.sites = sites;
     }
@@ -101,6 +114,21 @@ public final class FunctionInfo {
 
     public int lastLineDefined() {
         return lastLineDefined;
+    }
+
+    /** {@code debug.getinfo}'s {@code nparams}. */
+    public int params() {
+        return params;
+    }
+
+    /** {@code debug.getinfo}'s {@code isvararg}. */
+    public boolean isVararg() {
+        return vararg;
+    }
+
+    /** {@code debug.getinfo}'s {@code nups}. */
+    public int upvalues() {
+        return upvalues;
     }
 
     public boolean isMainChunk() {

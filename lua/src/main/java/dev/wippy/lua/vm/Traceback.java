@@ -26,12 +26,25 @@ public final class Traceback {
             CallStack.Frame f = frames.get(i);
             sb.append("\n\t");
             sb.append(f.isLua() ? f.source() + ":" + f.line() + ":" : "[C]:");
-            sb.append(" in ").append(describe(f, CallStack.calledAs(frames, i)));
+            if (f.tailCalled()) {
+                sb.append(" in ").append(describeTailCalled(f)).append("\n\t(...tail calls...)");
+            } else {
+                sb.append(" in ").append(describe(f, CallStack.calledAs(frames, i)));
+            }
         }
         if (entry) {
             sb.append("\n\t[C]: in ?");
         }
         return sb.toString();
+    }
+
+    /** PUC knows no call-site name for a tail-called function; a global one is still found by its name. */
+    private static String describeTailCalled(CallStack.Frame f) {
+        FunctionInfo.Desc as = f.tailCalledAs();
+        if (as != null && as.kind().equals("global")) {
+            return "function '" + as.name() + "'";
+        }
+        return describe(f, null);
     }
 
     private static String describe(CallStack.Frame f, FunctionInfo.Desc calledAs) {
