@@ -37,6 +37,13 @@ public final class IoLib {
             .fn("lines", IoLib::lines)
             .fn("open", IoLib::open)
             .fn("close", (s, a) -> close(s, a.length == 0 ? defaultFile(s, DEFAULT_OUTPUT) : check(s, a, 0)))
+            .fn("flush", (s, a) -> {
+                LuaFile f = defaultFile(s, DEFAULT_OUTPUT);
+                return io(() -> {
+                    f.flush();
+                    return Boolean.TRUE;
+                });
+            })
             .fn("input", (s, a) -> select(s, a, DEFAULT_INPUT, "r"))
             .fn("output", (s, a) -> select(s, a, DEFAULT_OUTPUT, "w"))
             .fn("type", (s, a) -> Args.checkAny(a, 0) instanceof LuaFile f
@@ -62,7 +69,7 @@ public final class IoLib {
     }
 
     private static LuaTable methods() {
-        return new LibraryBuilder(null)
+        return LibraryBuilder.methods()
                 .fn("write", (s, a) -> write(s, check(s, a, 0), a, 1))
                 .fn("read", (s, a) -> read(s, check(s, a, 0), a, 1))
                 .fn("lines", (s, a) -> linesIterator(s, check(s, a, 0), Arrays.copyOfRange(a, 1, a.length), false))
@@ -71,7 +78,7 @@ public final class IoLib {
                     LuaFile f = check(s, a, 0);
                     return io(() -> {
                         f.flush();
-                        return f;
+                        return Boolean.TRUE;
                     });
                 })
                 .fn("seek", IoLib::seek)

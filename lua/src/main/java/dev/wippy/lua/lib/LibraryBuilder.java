@@ -18,9 +18,21 @@ final class LibraryBuilder {
         this.prefix = library == null ? "" : library + ".";
     }
 
+    private LibraryBuilder() {
+        this.prefix = null;
+    }
+
+    /**
+     * A builder for methods reachable only through a metatable ({@code file:read}): PUC finds no global name for
+     * them, so when no call site names them, messages say {@code '?'}.
+     */
+    static LibraryBuilder methods() {
+        return new LibraryBuilder();
+    }
+
     /** Adds a function; its name for messages is qualified like PUC's ({@code string.rep}, {@code print}). */
     LibraryBuilder fn(String name, JavaFunction.Body body) {
-        table.putStr(LuaString.of(name).intern(), new JavaFunction(prefix + name, body));
+        table.putStr(LuaString.of(name).intern(), new JavaFunction(prefix == null ? null : prefix + name, body));
         return this;
     }
 
