@@ -75,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
         Application app;
         try {
             RuntimeConfig config = RuntimeConfig.read(dir);
-            LogSetup.configure(config.logEncoding(), logLevel(oneProcess || "list".equals(target)));
+            LogSetup.configure(config.logEncoding(), logLevel(oneProcess || "list".equals(target)), err);
             app = Application.boot(dir, new Terminal(in, out, err, args));
             if ("list".equals(target)) {
                 return list(app);
@@ -83,10 +83,13 @@ final class RunCommand implements Callable<Integer> {
             if (!oneProcess) {
                 return serve(app, config);
             }
-            ProcessExecution p = app.run(app.target(target, host), args);
+            Application.Target t = app.target(target, host);
+            LogSetup.mute(t.hideLogs());
+            ProcessExecution p = app.run(t, args);
             signals.onInterrupt(() -> app.shutdown(config.shutdownTimeout()), () -> Runtime.getRuntime()
                     .halt(FORCED));
             ExitResult result = p.done().join();
+            LogSetup.mute(false);
             int code = ExitCodes.of(result, out, err);
             return app.shutdown(config.shutdownTimeout()) ? code : Math.max(code, 1);
         } catch (BootException e) {

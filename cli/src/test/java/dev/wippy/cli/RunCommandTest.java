@@ -159,6 +159,47 @@ class RunCommandTest {
     }
 
     @Test
+    void anUnknownKindIsKeptWithOneWarningNamingTheNearestKnownKind() throws IOException {
+        app(process("cli", "cli.lua", "") + "  - { name: typo, kind: proces.lua }\n"
+                + "  - { name: typo2, kind: proces.lua }\n", "cli.lua", "return { main = function() return 3 end }");
+        ExamplesTest.Run r = run("", "-c", "-x", "app:cli");
+        assertThat(r.status()).isEqualTo(3);
+        assertThat(r.err()).containsOnlyOnce("unknown entry kind 'proces.lua' (did you mean 'process.lua'?)");
+    }
+
+    @Test
+    void logsCarryFieldsPidAndLocationAndCanBeJson() throws IOException {
+        app(process("cli", "cli.lua", "logger"), "cli.lua", """
+                return { main = function()
+                    logger:named("billing"):with({ tenant = "acme" }):info("invoice sent", { amount = 99.5 })
+                    print("plain", 42)
+                end }
+                """);
+        ExamplesTest.Run console = run("", "-c", "-x", "app:cli");
+        assertThat(console.err()).contains("INFO  billing invoice sent tenant=\"acme\" amount=\"99.5\" pid=\"{app:terminal|")
+                .contains("location=\"app:cli:2\"").contains("INFO  app plain 42");
+        Files.writeString(dir.resolve(".wippy.yaml"), "logger:\n  encoding: json\n");
+        ExamplesTest.Run json = run("", "-c", "-x", "app:cli");
+        assertThat(json.err()).contains("\"level\":\"INFO\"").contains("\"loggerName\":\"billing\"")
+                .contains("\"formattedMessage\":\"invoice sent\"").contains("\"tenant\":\"acme\"");
+    }
+
+    @Test
+    void aTerminalHostWithHideLogsMutesTheConsoleWhileItsProcessRuns() throws IOException {
+        Files.writeString(dir.resolve("wippy.lock"), "directories:\n  src: ./src\n");
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/_index.yaml"), """
+                namespace: app
+                entries:
+                  - { name: quiet, kind: terminal.host, hide_logs: true }
+                  - { name: cli, kind: process.lua, source: file://cli.lua, method: main }
+                """);
+        Files.writeString(dir.resolve("src/cli.lua"), "return { main = function() print('hidden') end }");
+        ExamplesTest.Run r = run("", "-c", "-x", "app:cli");
+        assertThat(r.err()).contains("runtime ready").doesNotContain("hidden");
+    }
+
+    @Test
     void initWritesALockFileAndAStarterAppThatRuns() {
         Path project = dir.resolve("fresh");
         ExamplesTest.Run init = wippy("", "init", "--dir", project.toString());

@@ -219,11 +219,11 @@ public final class Application {
         } else if (!terminals.containsKey(host)) {
             throw new BootException(host + " is not a terminal.host entry");
         }
-        return new Target(host, entry);
+        return new Target(host, entry, registry.get(host).flag("hide_logs", false));
     }
 
-    /** A process to run on a terminal host. */
-    public record Target(String host, String entry) {}
+    /** A process to run on a terminal host, and whether the console log is muted while it runs. */
+    public record Target(String host, String entry, boolean hideLogs) {}
 
     /** Runs {@code target} on its terminal with string arguments; completes when the process has exited. */
     public ProcessExecution run(Target target, List<String> args) {
