@@ -34,10 +34,8 @@ final class JsonDecoder {
                         + at(p.currentTokenLocation()));
             }
             return value;
-        } catch (JsonEOFException e) {
-            throw new JsonFailure("unexpected end of JSON input");
         } catch (StreamReadException e) {
-            throw new JsonFailure(withoutFeatureHints(e.getOriginalMessage()) + at(e.getLocation()));
+            throw new JsonFailure(problem(e));
         } catch (JsonFailure e) {
             throw e;
         } catch (IOException e) {
@@ -53,7 +51,8 @@ final class JsonDecoder {
             case START_ARRAY -> array(p, depth + 1);
             case START_OBJECT -> object(p, depth + 1);
             case VALUE_STRING -> string(p.getText());
-            // Integers too large for 64 bits keep their magnitude as floats rather than failing.
+            // Integers too large for 64 bits keep their magnitude as floats rather than failing. The casts stop
+            // Java from widening the long branch to double.
             case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                     ? (Object) p.getDoubleValue() : (Object) p.getLongValue();
             case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
@@ -113,10 +112,14 @@ final class JsonDecoder {
         return LuaString.of(fixed == null ? s : fixed.toString());
     }
 
-    /** Jackson suggests enabling its lenient parser features, which means nothing to a Lua caller. */
-    private static String withoutFeatureHints(String message) {
-        return message.replaceAll(": enable `[^`]*` to allow", "")
-                .replaceAll(" \\(not recognized as one since [^)]*\\)", "");
+    /** What is wrong with malformed text and where, in words for a Lua caller. */
+    static String problem(StreamReadException e) {
+        if (e instanceof JsonEOFException) {
+            return "unexpected end of JSON input";
+        }
+        // Jackson suggests enabling its lenient parser features, which means nothing to a Lua caller.
+        return e.getOriginalMessage().replaceAll(": enable `[^`]*` to allow", "")
+                .replaceAll(" \\(not recognized as one since [^)]*\\)", "") + at(e.getLocation());
     }
 
     private static String at(JsonLocation where) {

@@ -17,27 +17,35 @@ final class JsonEncoder {
     static final int MAX_DEPTH = 128;
 
     private final JsonGenerator out;
+    private final EmptyTables emptyTables;
     /** The tables from the root down to the one being written: meeting one of them again means a cycle. */
     private final Set<LuaTable> path = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private JsonEncoder(JsonGenerator out) {
+    private JsonEncoder(JsonGenerator out, EmptyTables emptyTables) {
         this.out = out;
+        this.emptyTables = emptyTables;
     }
 
     /**
-     * The JSON text of {@code value}.
+     * The JSON text of {@code value}, as {@code json.encode} writes it.
      *
      * @throws IOException a {@link JsonFailure} for values JSON cannot hold
      */
     static LuaString encode(Object value) throws IOException {
+        return encode(value, EmptyTables.AS_REMEMBERED);
+    }
+
+    /** The JSON text of {@code value}, with {@code emptyTables} choosing between {@code []} and {@code {}}. */
+    static LuaString encode(Object value, EmptyTables emptyTables) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator g = Jackson.FACTORY.createGenerator(bytes)) {
-            new JsonEncoder(g).write(value);
+            new JsonEncoder(g, emptyTables).write(value, null);
         }
         return LuaString.wrap(bytes.toByteArray());
     }
 
-    private void write(Object value) throws IOException {
+    /** Writes {@code value}, found under the object member {@code member} (null at the root and in arrays). */
+    private void write(Object value, String member) throws IOException {
         switch (value) {
             case null -> out.writeNull();
             case Boolean b -> out.writeBoolean(b);
@@ -45,7 +53,7 @@ final class JsonEncoder {
             case Double d -> writeFloat(d);
             // Decoding replaces bytes that are not UTF-8 with U+FFFD, as the spec asks.
             case LuaString s -> out.writeString(s.toString());
-            case LuaTable t -> writeTable(t);
+            case LuaTable t -> writeTable(t, member);
             case ErrorObject e -> out.writeString(e.message());
             // Functions, coroutines, channels and other userdata have no JSON form.
             default -> out.writeNull();
@@ -61,7 +69,7 @@ final class JsonEncoder {
         }
     }
 
-    private void writeTable(LuaTable t) throws IOException {
+    private void writeTable(LuaTable t, String member) throws IOException {
         if (!path.add(t)) {
             throw new JsonFailure("cannot encode a table that contains itself");
         }
@@ -69,12 +77,12 @@ final class JsonEncoder {
             throw new JsonFailure("cannot encode tables nested deeper than " + MAX_DEPTH + " levels");
         }
         long length = TableShape.arrayLength(t);
-        if (length == TableShape.OBJECT) {
+        if (length == TableShape.OBJECT || length == 0 && emptyTables.asObject(t, member)) {
             writeObject(t);
         } else {
             out.writeStartArray();
             for (long i = 1; i <= length; i++) {
-                write(t.getInt(i));
+                write(t.getInt(i), null);
             }
             out.writeEndArray();
         }
@@ -87,7 +95,7 @@ final class JsonEncoder {
             String name = memberName(t.slotKey(slot));
             if (name != null) {
                 out.writeFieldName(name);
-                write(t.slotValue(slot));
+                write(t.slotValue(slot), name);
             }
         }
         out.writeEndObject();

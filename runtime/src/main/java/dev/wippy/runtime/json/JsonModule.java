@@ -41,6 +41,8 @@ public final class JsonModule {
                 return failure(ErrorObject.INTERNAL, e.getMessage());
             }
         });
+        fn("validate", SchemaFunctions::validate);
+        fn("validate_string", SchemaFunctions::validateString);
         TABLE.freeze();
     }
 

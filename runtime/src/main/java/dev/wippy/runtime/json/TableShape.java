@@ -15,7 +15,8 @@ final class TableShape {
     }
 
     /**
-     * The number of elements of a table written as an array, or {@link #OBJECT}.
+     * The number of elements of a table written as an array, or {@link #OBJECT}. An empty table gives 0: whether
+     * it is {@code []} or {@code {}} is the caller's choice (see {@link EmptyTables}).
      *
      * @throws JsonFailure for a mixed table or a sparse array
      */
@@ -32,7 +33,7 @@ final class TableShape {
             }
         }
         if (count == 0) {
-            return otherKeys || ObjectTables.remembersObject(t) ? OBJECT : 0;
+            return otherKeys ? OBJECT : 0;
         }
         if (otherKeys) {
             throw new JsonFailure("cannot encode mixed table: it has both array indices and other keys");
