@@ -1,6 +1,7 @@
 package dev.wippy.lua.lib;
 
 import dev.wippy.lua.vm.Args;
+import dev.wippy.lua.vm.Arith;
 import dev.wippy.lua.vm.Interop;
 import dev.wippy.lua.vm.LuaFunction;
 import dev.wippy.lua.vm.LuaNumbers;
@@ -53,8 +54,9 @@ public final class MathLib {
             .fn("sin", floatFn("sin", Math::sin))
             .fn("cos", floatFn("cos", Math::cos))
             .fn("tan", floatFn("tan", Math::tan))
-            .fn("asin", floatFn("asin", Math::asin))
-            .fn("acos", floatFn("acos", Math::acos))
+            // out of their domain, C's asin and acos give a positive NaN (print shows "nan", not "-nan")
+            .fn("asin", floatFn("asin", x -> Math.abs(x) > 1 ? Double.NaN : Math.asin(x)))
+            .fn("acos", floatFn("acos", x -> Math.abs(x) > 1 ? Double.NaN : Math.acos(x)))
             .fn("exp", floatFn("exp", Math::exp))
             .fn("deg", floatFn("deg", x -> x * (180.0 / Math.PI)))
             .fn("rad", floatFn("rad", x -> x * (Math.PI / 180.0)))
@@ -113,7 +115,7 @@ public final class MathLib {
     private static LuaTable sandboxTemplate() {
         LuaTable t = LuaTable.copyOnWrite(TEMPLATE);
         t.putStr(LuaString.of("pow"), new LibFn("pow",
-                (s, a) -> Math.pow(Args.checkDouble(s, a, 0), Args.checkDouble(s, a, 1))));
+                (s, a) -> Arith.pow(Args.checkDouble(s, a, 0), Args.checkDouble(s, a, 1))));
         t.putStr(LuaString.of("log10"), new LibFn("log10", (s, a) -> Math.log10(Args.checkDouble(s, a, 0))));
         t.putStr(LuaString.of("atan2"), new LibFn("atan2",
                 (s, a) -> Math.atan2(Args.checkDouble(s, a, 0), Args.checkDouble(s, a, 1))));
@@ -308,12 +310,25 @@ public final class MathLib {
         }
         double base = Args.checkDouble(s, a, 1);
         if (base == 2.0) {
-            return Math.log(x) / Math.log(2.0);
+            return log2(x);
         }
         if (base == 10.0) {
-            return Math.log10(x);
+            return StrictMath.log10(x); // fdlibm's log10 agrees with C's more often than the intrinsic
         }
         return Math.log(x) / Math.log(base);
+    }
+
+    /**
+     * C's {@code log2}, which PUC uses for base 2: exact for powers of two, and with the exponent split off so
+     * that the rounding error of the division only affects the fraction.
+     */
+    private static double log2(double x) {
+        if (!(x > 0) || Double.isInfinite(x) || x < Double.MIN_NORMAL) {
+            return Math.log(x) / Math.log(2.0);
+        }
+        int e = Math.getExponent(x);
+        double m = x / Math.scalb(1.0, e);
+        return m == 1.0 ? e : e + Math.log(m) / Math.log(2.0);
     }
 
     private static Object fmod(LuaState s, Object[] a) {

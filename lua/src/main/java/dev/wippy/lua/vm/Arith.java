@@ -84,7 +84,7 @@ public final class Arith {
             case MOD -> mod(x, y);
             case IDIV -> idiv(x, y);
             case UNM -> -x;
-            case POW -> Math.pow(x, y);
+            case POW -> pow(x, y);
             case DIV -> (double) x / (double) y;
             default -> throw new IllegalArgumentException("op " + op);
         };
@@ -150,12 +150,16 @@ public final class Arith {
         return m;
     }
 
+    /** C's {@code pow}, which differs from {@link Math#pow} for a base of 1 or -1 with infinite or NaN powers. */
     public static double pow(double a, double b) {
         if (b == 2) {
             return a * a;
         }
-        if (b == 0.5) {
-            return Math.sqrt(a);
+        if (b == 0.5 && a > 0) {
+            return Math.sqrt(a); // not for -0.0 or -inf, whose square roots differ from pow's results
+        }
+        if (a == 1 || (a == -1 && Double.isInfinite(b))) {
+            return 1;
         }
         return Math.pow(a, b);
     }
