@@ -65,6 +65,7 @@ public final class Standalone {
         PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
         LuaState s = Lua.newState(Lua.Profile.STANDALONE, in, out, err);
         s.globals().putStr(LuaString.of("arg"), argTable(script, args));
+        s.gc().mode = "generational"; // lua.c switches its state to the generational collector
         byte[] source;
         try {
             source = Files.readAllBytes(directory.resolve(script));

@@ -6,6 +6,7 @@ import dev.wippy.lua.syntax.ChunkNames;
 import dev.wippy.lua.syntax.LuaSyntaxError;
 import dev.wippy.lua.vm.Args;
 import dev.wippy.lua.vm.CallStack;
+import dev.wippy.lua.vm.GcParameters;
 import dev.wippy.lua.vm.Interop;
 import dev.wippy.lua.vm.LuaError;
 import dev.wippy.lua.vm.LuaFunction;
@@ -19,6 +20,7 @@ import dev.wippy.lua.vm.Multi;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -83,7 +85,7 @@ public final class BaseLib {
             .fn("loadfile", BaseLib::loadfile)
             .fn("dofile", BaseLib::dofile)
             .fn("collectgarbage", BaseLib::collectgarbage)
-            .fn("warn", (s, a) -> Multi.EMPTY)
+            .fn("warn", BaseLib::warn)
             .build();
 
     // ---------------------------------------------------------------- errors and protected calls
@@ -384,18 +386,64 @@ public final class BaseLib {
         return Multi.EMPTY;
     }
 
+    /**
+     * {@code warn(msg1, ...)}: the pieces form one message, written to stderr as {@code Lua warning: ...} when
+     * warnings are on; a single piece "@on" or "@off" switches them.
+     */
+    private static Object warn(LuaState s, Object[] a) {
+        Args.checkString(s, a, 0);
+        StringBuilder message = new StringBuilder();
+        for (int i = 0; i < a.length; i++) {
+            message.append(Args.checkString(s, a, i).toLatin1());
+        }
+        if (a.length == 1 && message.length() > 0 && message.charAt(0) == '@') {
+            if (message.toString().equals("@on")) {
+                s.setWarnings(true);
+            } else if (message.toString().equals("@off")) {
+                s.setWarnings(false);
+            }
+        } else if (s.warnings()) {
+            try {
+                s.stderr().write(("Lua warning: " + message + "\n").getBytes(StandardCharsets.ISO_8859_1));
+                s.stderr().flush();
+            } catch (IOException e) {
+                // like PUC, a warning that cannot be written is lost
+            }
+        }
+        return Multi.EMPTY;
+    }
+
     private static Object collectgarbage(LuaState s, Object[] a) {
         String opt = Args.optString(s, a, 0, LuaString.of("collect")).toString();
         Runtime rt = Runtime.getRuntime();
+        GcParameters gc = s.gc();
         return switch (opt) {
             case "collect" -> {
                 System.gc();
                 yield 0L;
             }
             case "count" -> (rt.totalMemory() - rt.freeMemory()) / 1024.0;
-            case "step", "isrunning" -> Boolean.TRUE;
-            case "incremental", "generational" -> LuaString.of("incremental");
-            case "stop", "restart", "setpause", "setstepmul" -> 0L;
+            case "step" -> Boolean.TRUE;
+            case "isrunning" -> gc.running;
+            case "incremental", "generational" -> {
+                String previous = gc.mode;
+                gc.mode = opt;
+                yield LuaString.of(previous);
+            }
+            case "stop", "restart" -> {
+                gc.running = opt.equals("restart");
+                yield 0L;
+            }
+            case "setpause" -> {
+                long previous = gc.pause;
+                gc.pause = GcParameters.stored(Args.optInteger(s, a, 1, 0));
+                yield previous;
+            }
+            case "setstepmul" -> {
+                long previous = gc.stepMultiplier;
+                gc.stepMultiplier = GcParameters.stored(Args.optInteger(s, a, 1, 0));
+                yield previous;
+            }
             default -> throw Args.error(0, "invalid option '" + opt + "'");
         };
     }

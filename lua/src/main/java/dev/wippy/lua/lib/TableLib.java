@@ -181,7 +181,8 @@ public final class TableLib {
             return Multi.EMPTY;
         }
         long n = e - i;
-        if (n < 0 || n >= 10_000_000) {
+        // PUC's values must fit in its stack of LUAI_MAXSTACK (1,000,000) slots
+        if (n < 0 || n >= 1_000_000) {
             throw LuaError.library("too many results to unpack");
         }
         Object[] r = new Object[(int) n + 1];

@@ -38,6 +38,9 @@ public final class LuaState {
     private LuaClock clock = LuaClock.SYSTEM;
     private final long createdNanos;
     private final Xoshiro256 random = new Xoshiro256();
+    private final GcParameters gc = new GcParameters();
+    /** Whether {@code warn} writes to stderr; off until a script sends "@on", as in the lua command. */
+    private boolean warnings;
     private Object embedderData;
 
     public LuaState(LuaTable globals) {
@@ -50,6 +53,19 @@ public final class LuaState {
 
     public LuaTable globals() {
         return globals;
+    }
+
+    public boolean warnings() {
+        return warnings;
+    }
+
+    public void setWarnings(boolean on) {
+        warnings = on;
+    }
+
+    /** The collector settings {@code collectgarbage} works on. */
+    public GcParameters gc() {
+        return gc;
     }
 
     /** A table private to the embedder (PUC's registry), e.g. for loaded modules. */
