@@ -1,3 +1,4 @@
+#!/usr/bin/env lua
 -- Assorted syntax: operator precedence, method calls on literals, semicolons, nested tables
 -- and functions, string call sugar, long chains of calls, and integer/float literal forms.
 print(2 + 3 * 4 ^ 2 / 8, (2 + 3) * 4, -2 ^ 2, not true == false, not (1 == 2))
