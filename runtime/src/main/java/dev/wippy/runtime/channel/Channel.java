@@ -20,9 +20,10 @@ public final class Channel extends LuaUserdata {
     private final Scheduler scheduler;
     private final int capacity;
     private final boolean runtimeFed;
-    private final ArrayDeque<Object> buffer = new ArrayDeque<>();
-    private final ArrayDeque<Waiter.Pending> receivers = new ArrayDeque<>();
-    private final ArrayDeque<Waiter.Pending> senders = new ArrayDeque<>();
+    // small first: most channels (every process has an inbox and an events channel) hold one or two items
+    private final ArrayDeque<Object> buffer = new ArrayDeque<>(1);
+    private final ArrayDeque<Waiter.Pending> receivers = new ArrayDeque<>(1);
+    private final ArrayDeque<Waiter.Pending> senders = new ArrayDeque<>(1);
     private boolean closed;
 
     private Channel(Scheduler scheduler, int capacity, boolean runtimeFed) {

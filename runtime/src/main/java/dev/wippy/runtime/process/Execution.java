@@ -286,8 +286,8 @@ public abstract class Execution implements Scheduler.Owner {
             alive = false;
             hooks = exitHooks;
             exitHooks = null;
-            linked = new LinkedHashSet<>(links);
-            watchers = new LinkedHashSet<>(monitoredBy);
+            linked = links.isEmpty() ? Set.of() : new LinkedHashSet<>(links);
+            watchers = monitoredBy.isEmpty() ? Set.of() : new LinkedHashSet<>(monitoredBy);
             ownNames = names;
             links.clear();
             monitoredBy.clear();

@@ -21,8 +21,8 @@ public final class Scheduler {
     public final ReentrantLock lock = new ReentrantLock();
 
     private final HostSlots slots;
-    private final ArrayDeque<Fiber> ready = new ArrayDeque<>();
-    private final List<Fiber> fibers = new ArrayList<>();
+    private final ArrayDeque<Fiber> ready = new ArrayDeque<>(1);
+    private final List<Fiber> fibers = new ArrayList<>(1);
     private volatile Fiber running;
     private boolean holdsSlot;
     private volatile Killed killed;
