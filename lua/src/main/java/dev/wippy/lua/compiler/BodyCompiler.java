@@ -1926,10 +1926,20 @@ final class BodyCompiler {
 
     private static FunctionInfo.Desc describeBinding(Binding b, String name) {
         return switch (b) {
+            case Binding.Local l when l.variable().constant != null -> describeConstant(l.variable().constant);
+            case Binding.Up u when u.upvalue().variable.constant != null ->
+                    describeConstant(u.upvalue().variable.constant);
             case Binding.Local ignored -> new FunctionInfo.Desc("local", name);
             case Binding.Up ignored -> new FunctionInfo.Desc("upvalue", name);
             case Binding.Global g -> new FunctionInfo.Desc("global", g.name());
         };
+    }
+
+    /** A compile-time constant is no variable for PUC: only a string one is described, as a constant. */
+    private static FunctionInfo.Desc describeConstant(Object value) {
+        return value instanceof byte[] s
+                ? new FunctionInfo.Desc("constant", new String(s, java.nio.charset.StandardCharsets.ISO_8859_1))
+                : null;
     }
 
     private static FunctionInfo.Desc describeBinding(Binding b) {

@@ -19,6 +19,12 @@ final class LocalVar {
     /** Static type, when every value ever stored in it is known to be of one numeric subtype. */
     StaticType type = StaticType.ANY;
 
+    /**
+     * The value when PUC would make this a compile-time constant (see {@link ConstantExpressions}; nil is
+     * {@link ConstantExpressions#NIL}), else null.
+     */
+    Object constant;
+
     /** JVM local slot, assigned by the code generator. */
     int slot = -1;
 

@@ -203,6 +203,11 @@ final class Resolver {
                 for (Stat.LocalName n : l.names()) {
                     vars.add(newLocal(n.name(), n.attrib()));
                 }
+                int n = vars.size();
+                if (n == l.values().size() && l.names().get(n - 1).attrib() == Stat.Attrib.CONST) {
+                    // like PUC, only the last variable of the statement can become a compile-time constant
+                    vars.get(n - 1).constant = ConstantExpressions.value(l.values().get(n - 1), result.names);
+                }
                 for (LocalVar v : vars) {
                     declare(v);
                 }
