@@ -110,6 +110,37 @@ class RunCommandTest {
     }
 
     @Test
+    void librariesAreImportedUnderTheirAliasWithTheirOwnModules() throws IOException {
+        app(process("cli", "cli.lua", "io").replace("modules: [io]", "modules: [io]\n    imports: { text: lib }")
+                        + "  - { name: lib, kind: library.lua, source: file://lib.lua, modules: [time] }\n",
+                "lib.lua", """
+                        local time = require("time")
+                        return { shout = function(s) return s:upper() .. "!" end,
+                                 seconds = function(d) return time.parse_duration(d):seconds() end }
+                        """,
+                "cli.lua", """
+                        local io = require("io")
+                        local text = require("text")
+                        return { main = function()
+                            io.print(text.shout("hi"), text.seconds("90s"), require("text") == text)
+                            local ok, err = pcall(require, "time")
+                            io.print(ok, err)
+                        end }
+                        """);
+        ExamplesTest.Run r = run("", "-x", "app:cli");
+        assertThat(r.out()).isEqualTo("HI!\t90.0\ttrue\nfalse\tmodule 'time' is not declared in modules or imports\n");
+    }
+
+    @Test
+    void anImportOfAMissingEntryStopsStartUp() throws IOException {
+        app(process("cli", "cli.lua", "").replace("modules: []", "modules: []\n    imports: { text: nolib }"),
+                "cli.lua", "return { main = function() end }");
+        ExamplesTest.Run r = run("", "-x", "app:cli");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("entry app:cli: import 'text' refers to app:nolib, which does not exist");
+    }
+
+    @Test
     void requiringAModuleThatIsNotListedFails() throws IOException {
         app(process("cli", "cli.lua", ""), "cli.lua", "return { main = function() require('io') end }");
         ExamplesTest.Run r = run("", "-x", "app:cli");

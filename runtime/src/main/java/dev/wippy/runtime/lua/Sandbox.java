@@ -132,36 +132,32 @@ public final class Sandbox {
     }
 
     private Object require(LuaState s, LuaEntry entry, String name) {
-        LuaTable loaded = loadedTable(s);
         String importTarget = entry.imports().get(name);
-        String key = importTarget != null ? "entry:" + importTarget : "module:" + name;
-        Object cached = loaded.getStr(LuaString.of(key));
-        if (cached != null) {
+        if (importTarget != null) {
+            LuaTable loaded = loadedTable(s);
+            LuaString key = LuaString.of("entry:" + importTarget);
+            Object cached = loaded.getStr(key);
+            if (cached == null) {
+                LuaEntry library = libraries.apply(importTarget);
+                if (library == null) {
+                    throw LuaError.library("imported entry '" + importTarget + "' is not a library");
+                }
+                cached = library.export(s, libraryEnv(s, library));
+                loaded.putStr(key, cached == null ? Boolean.TRUE : cached);
+            }
             return cached;
         }
-        Object value;
-        if (importTarget != null) {
-            LuaEntry library = libraries.apply(importTarget);
-            if (library == null) {
-                throw LuaError.library("imported entry '" + importTarget + "' is not a library");
-            }
-            value = library.export(s, libraryEnv(s, library));
-        } else if (entry.modules().contains(name)) {
+        if (entry.modules().contains(name)) {
             ModuleProvider provider = modules.get(name);
             if (provider == null) {
                 throw LuaError.library("module '" + name + "' is not available in this runtime");
             }
             return loadModule(s, name, provider);
-        } else if (ALWAYS_PRESENT.contains(name)) {
+        }
+        if (ALWAYS_PRESENT.contains(name)) {
             return s.globals().getStr(LuaString.of(name));
-        } else {
-            throw LuaError.library("module '" + name + "' is not declared in modules or imports");
         }
-        if (value == null) {
-            value = Boolean.TRUE;
-        }
-        loaded.putStr(LuaString.of(key), value);
-        return value;
+        throw LuaError.library("module '" + name + "' is not declared in modules or imports");
     }
 
     private static LuaTable loadedTable(LuaState s) {
