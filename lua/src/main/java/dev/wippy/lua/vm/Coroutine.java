@@ -89,7 +89,7 @@ public final class Coroutine {
         failure = null;
         coroutineTurn = true;
         if (thread == null) {
-            thread = Thread.ofVirtual().name("lua-coroutine").unstarted(this::runBody);
+            thread = state.coroutineThreads().newThread(this::runBody);
             thread.start();
         } else {
             LockSupport.unpark(thread);

@@ -36,9 +36,11 @@ public final class LuaState {
     private java.io.InputStream stdin = System.in;
 
     private LuaClock clock = LuaClock.SYSTEM;
+    private java.util.concurrent.ThreadFactory coroutineThreads = DEFAULT_COROUTINE_THREADS;
     private final long createdNanos;
-    private final Xoshiro256 random = new Xoshiro256();
-    private final GcParameters gc = new GcParameters();
+    // made on first use: most states (one per process) never ask for them
+    private Xoshiro256 random;
+    private GcParameters gc;
     /** Whether {@code warn} writes to stderr; off until a script sends "@on", as in the lua command. */
     private boolean warnings;
     private Object embedderData;
@@ -48,7 +50,6 @@ public final class LuaState {
         this.mainCoroutine = new Coroutine(this);
         this.current = mainCoroutine;
         this.createdNanos = clock.nanoTime();
-        random.seed(System.nanoTime(), System.identityHashCode(this));
     }
 
     public LuaTable globals() {
@@ -65,6 +66,9 @@ public final class LuaState {
 
     /** The collector settings {@code collectgarbage} works on. */
     public GcParameters gc() {
+        if (gc == null) {
+            gc = new GcParameters();
+        }
         return gc;
     }
 
@@ -154,6 +158,19 @@ public final class LuaState {
 
     // ---------------------------------------------------------------- time and randomness
 
+    private static final java.util.concurrent.ThreadFactory DEFAULT_COROUTINE_THREADS =
+            Thread.ofVirtual().name("lua-coroutine").factory();
+
+    /** Makes the virtual threads that run this state's coroutines. */
+    public java.util.concurrent.ThreadFactory coroutineThreads() {
+        return coroutineThreads;
+    }
+
+    /** Lets an embedder run coroutines on its own virtual-thread scheduler. */
+    public void setCoroutineThreads(java.util.concurrent.ThreadFactory factory) {
+        this.coroutineThreads = factory;
+    }
+
     public LuaClock clock() {
         return clock;
     }
@@ -168,6 +185,10 @@ public final class LuaState {
     }
 
     public Xoshiro256 random() {
+        if (random == null) {
+            random = new Xoshiro256();
+            random.seed(System.nanoTime(), System.identityHashCode(this));
+        }
         return random;
     }
 

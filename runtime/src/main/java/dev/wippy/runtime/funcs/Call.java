@@ -53,7 +53,7 @@ final class Call {
             attempt = e;
             e.done().thenAccept(this::finish);
         } else {
-            Thread.ofVirtual().name("retry " + function.id()).start(this::retrying);
+            dev.wippy.runtime.sched.Carriers.start("retry " + function.id(), this::retrying);
         }
         return this;
     }

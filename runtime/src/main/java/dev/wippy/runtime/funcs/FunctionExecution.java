@@ -43,7 +43,7 @@ final class FunctionExecution extends Execution {
 
     void start() {
         node.register(this);
-        Thread.ofVirtual().name(pid).start(this::run);
+        dev.wippy.runtime.sched.Carriers.start(pid, this::run);
     }
 
     private void run() {

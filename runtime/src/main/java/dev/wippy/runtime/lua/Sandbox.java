@@ -16,6 +16,7 @@ import dev.wippy.runtime.errors.ErrorsModule;
 import dev.wippy.runtime.process.Execution;
 import dev.wippy.runtime.process.ProcessExecution;
 import dev.wippy.runtime.process.ProcessModule;
+import dev.wippy.runtime.sched.Carriers;
 import dev.wippy.runtime.sched.Scheduler;
 import dev.wippy.runtime.values.PayloadModule;
 
@@ -82,6 +83,7 @@ public final class Sandbox {
     public LuaState newState(Execution execution, LuaEntry entry) {
         LuaState s = Lua.newSandboxState(template);
         s.setEmbedderData(execution);
+        s.setCoroutineThreads(Carriers.threads());
         s.globals().putStr(REQUIRE, requires.computeIfAbsent(entry, this::requireFor));
         Scheduler scheduler = execution.scheduler();
         s.setBudgetHook(st -> scheduler.checkpoint(), BUDGET_INTERVAL);

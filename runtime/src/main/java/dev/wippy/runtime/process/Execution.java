@@ -31,8 +31,9 @@ public abstract class Execution implements Scheduler.Owner {
     private final Channel inbox;
     private final Channel events;
     private Map<String, Listener> listeners;
-    private final Set<String> monitoredBy = new LinkedHashSet<>(2);
-    private final Set<String> links = new LinkedHashSet<>(2);
+    // created on first use: most processes are never monitored or linked
+    private Set<String> monitoredBy = Set.of();
+    private Set<String> links = Set.of();
     private List<String> names;
     private boolean trapLinks;
     private boolean alive = true;
@@ -173,6 +174,9 @@ public abstract class Execution implements Scheduler.Owner {
     boolean addMonitor(String watcher) {
         scheduler.lock.lock();
         try {
+            if (alive && monitoredBy.isEmpty()) {
+                monitoredBy = new LinkedHashSet<>(2);
+            }
             return alive && (monitoredBy.add(watcher) || true);
         } finally {
             scheduler.lock.unlock();
@@ -182,7 +186,9 @@ public abstract class Execution implements Scheduler.Owner {
     void removeMonitor(String watcher) {
         scheduler.lock.lock();
         try {
-            monitoredBy.remove(watcher);
+            if (!monitoredBy.isEmpty()) {
+                monitoredBy.remove(watcher);
+            }
         } finally {
             scheduler.lock.unlock();
         }
@@ -192,6 +198,9 @@ public abstract class Execution implements Scheduler.Owner {
     boolean addLink(String peer) {
         scheduler.lock.lock();
         try {
+            if (alive && links.isEmpty()) {
+                links = new LinkedHashSet<>(2);
+            }
             return alive && (links.add(peer) || true);
         } finally {
             scheduler.lock.unlock();
@@ -201,7 +210,9 @@ public abstract class Execution implements Scheduler.Owner {
     void removeLink(String peer) {
         scheduler.lock.lock();
         try {
-            links.remove(peer);
+            if (!links.isEmpty()) {
+                links.remove(peer);
+            }
         } finally {
             scheduler.lock.unlock();
         }
@@ -286,11 +297,11 @@ public abstract class Execution implements Scheduler.Owner {
             alive = false;
             hooks = exitHooks;
             exitHooks = null;
-            linked = links.isEmpty() ? Set.of() : new LinkedHashSet<>(links);
-            watchers = monitoredBy.isEmpty() ? Set.of() : new LinkedHashSet<>(monitoredBy);
+            linked = links;
+            watchers = monitoredBy;
             ownNames = names;
-            links.clear();
-            monitoredBy.clear();
+            links = Set.of();
+            monitoredBy = Set.of();
         } finally {
             scheduler.lock.unlock();
         }

@@ -40,7 +40,7 @@ public final class ProcessExecution extends Execution {
     }
 
     void start() {
-        Thread.ofVirtual().name(pid).start(this::run);
+        dev.wippy.runtime.sched.Carriers.start(pid, this::run);
     }
 
     private void run() {

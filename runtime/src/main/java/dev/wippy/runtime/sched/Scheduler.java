@@ -170,7 +170,7 @@ public final class Scheduler {
         if (f.started()) {
             LockSupport.unpark(f.thread);
         } else {
-            f.thread = Thread.ofVirtual().name("fiber").unstarted(() -> runFiber(f));
+            f.thread = Carriers.threads().newThread(() -> runFiber(f));
             f.thread.start();
         }
     }
