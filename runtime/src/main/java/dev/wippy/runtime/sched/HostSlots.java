@@ -5,11 +5,10 @@ import java.util.concurrent.Semaphore;
 /**
  * The workers of a {@code process.host}: how many of its executions may run Lua code at once. An execution holds a
  * slot while one of its fibers runs and gives it back when all of them are blocked; a long-running execution gives
- * it up at a checkpoint after a time slice when others are waiting, so that a busy loop cannot starve the host.
+ * it up at a checkpoint after a time slice when others are waiting (see {@link Scheduler#checkpoint()}), so that a
+ * busy loop cannot starve the host.
  */
 public final class HostSlots {
-    private static final long SLICE_NANOS = 10_000_000;
-
     private final Semaphore permits;
 
     public HostSlots(int workers) {
@@ -26,10 +25,6 @@ public final class HostSlots {
 
     boolean hasWaiters() {
         return permits.hasQueuedThreads();
-    }
-
-    long sliceNanos() {
-        return SLICE_NANOS;
     }
 
     /** Number of free slots (for introspection and tests). */

@@ -29,6 +29,8 @@ public final class Scheduler {
     /** Called (lock held) just before the running fiber blocks: the execution routes pending messages. */
     private Runnable beforeBlock = () -> { };
     private long sliceStart = System.nanoTime();
+    /** How long Lua code runs before it lets other work on its host and carrier go first. */
+    private static final long SLICE_NANOS = 10_000_000;
 
     public Scheduler(HostSlots slots) {
         this.slots = slots;
@@ -231,13 +233,18 @@ public final class Scheduler {
      */
     public void checkpoint() {
         checkKilled();
-        if (slots != null && holdsSlot && slots.hasWaiters()
-                && System.nanoTime() - sliceStart > slots.sliceNanos()) {
+        long now = System.nanoTime();
+        if (now - sliceStart <= SLICE_NANOS) {
+            return;
+        }
+        if (slots != null && holdsSlot && slots.hasWaiters()) {
             slots.release();
             slots.acquire();
-            sliceStart = System.nanoTime();
             checkKilled();
         }
+        // other virtual threads queued on this carrier get their turn as well
+        Thread.yield();
+        sliceStart = System.nanoTime();
     }
 
     // ---------------------------------------------------------------- ending

@@ -86,6 +86,26 @@ class ProcessTest {
     }
 
     @Test
+    void moreRunawayLoopsThanCarriersDoNotStarveOtherProcesses() throws Exception {
+        int spinners = Runtime.getRuntime().availableProcessors() + 1;
+        TestNode t = new TestNode(spinners + 2).entry("app:spin", """
+                return { main = function() while true do end end }
+                """).entry("app:main", """
+                local function main(n)
+                  local spinning = {}
+                  for i = 1, n do spinning[i] = process.spawn("app:spin", "app:processes") end
+                  local ok = process.exec("app:quick", "app:processes")
+                  for i = 1, n do process.terminate(spinning[i]) end
+                  return ok
+                end
+                return { main = main }
+                """).entry("app:quick", """
+                return { main = function() return "quick done" end }
+                """);
+        assertThat(t.run("app:main", (long) spinners).value()).isEqualTo(str("quick done"));
+    }
+
+    @Test
     void aRunawayLoopIsTerminatedAndDoesNotStarveOthersOnOneWorker() throws Exception {
         TestNode t = new TestNode(1).entry("app:spin", """
                 return { main = function() while true do end end }
