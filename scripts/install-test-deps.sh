@@ -1,14 +1,3 @@
 #!/usr/bin/env bash
-# Installs what the tests and benchmarks compare against: Debian's lua5.4 (the reference for the differential
-# Lua suite). Idempotent; uses sudo only when not root.
-set -euo pipefail
-missing=()
-command -v lua5.4 >/dev/null 2>&1 || missing+=(lua5.4)
-[ ${#missing[@]} -eq 0 ] && exit 0
-sudo=""
-[ "$(id -u)" -ne 0 ] && sudo="sudo"
-export DEBIAN_FRONTEND=noninteractive
-if ! $sudo apt-get install -y -q "${missing[@]}" >/dev/null 2>&1; then
-  $sudo apt-get update -q >/dev/null
-  $sudo apt-get install -y -q "${missing[@]}" >/dev/null
-fi
+# Installs what the tests compare against: Debian's lua5.4 (the reference of the differential Lua suite).
+exec bash "$(dirname "$0")/install-packages.sh" lua5.4:lua5.4

@@ -1,7 +1,6 @@
 package dev.wippy.runtime.funcs;
 
 import dev.wippy.lua.vm.Interop;
-import dev.wippy.lua.vm.LuaError;
 import dev.wippy.lua.vm.LuaFunction;
 import dev.wippy.lua.vm.LuaInterrupt;
 import dev.wippy.lua.vm.LuaString;
@@ -11,7 +10,6 @@ import dev.wippy.runtime.process.Execution;
 import dev.wippy.runtime.process.ExitResult;
 import dev.wippy.runtime.process.Node;
 import dev.wippy.runtime.process.ProcessExecution;
-import dev.wippy.runtime.sched.Killed;
 import dev.wippy.runtime.sched.Scheduler;
 import dev.wippy.runtime.values.Frozen;
 
@@ -55,17 +53,9 @@ final class FunctionExecution extends Execution {
             scheduler.startMain();
             LuaFunction main = code.prepare(this);
             result = returned(Interop.call(state, main, Frozen.thawAll(args)));
-        } catch (Killed k) {
-            result = new ExitResult(null, k.errorValue() instanceof ErrorObject e ? e
-                    : ErrorObject.of(ErrorObject.CANCELED, "call canceled"));
-        } catch (LuaError e) {
-            result = new ExitResult(null, normalized(ProcessExecution.errorOf(e.value())));
-        } catch (LuaInterrupt e) {
-            result = new ExitResult(null, ErrorObject.of(ErrorObject.CANCELED, "call canceled"));
-        } catch (StackOverflowError e) {
-            result = new ExitResult(null, ErrorObject.of(ErrorObject.INTERNAL, "stack overflow"));
-        } catch (RuntimeException e) {
-            result = new ExitResult(null, ErrorObject.of(ErrorObject.INTERNAL, String.valueOf(e)));
+        } catch (RuntimeException | LuaInterrupt | StackOverflowError e) {
+            ExitResult failed = ProcessExecution.failed(e, "call canceled");
+            result = new ExitResult(null, normalized(failed.error()));
         } finally {
             if (admitted) {
                 pool.release();

@@ -49,21 +49,27 @@ public final class ProcessExecution extends Execution {
             scheduler.startMain();
             LuaFunction main = code.prepare(this);
             result = returned(Interop.call(state, main, Frozen.thawAll(args)));
-        } catch (Killed k) {
-            result = new ExitResult(null, k.errorValue() instanceof ErrorObject e ? e
-                    : ErrorObject.of(ErrorObject.CANCELED, "process terminated"));
-        } catch (LuaError e) {
-            result = new ExitResult(null, errorOf(e.value()));
-        } catch (LuaInterrupt e) {
-            result = new ExitResult(null, ErrorObject.of(ErrorObject.CANCELED, "process terminated"));
-        } catch (StackOverflowError e) {
-            result = new ExitResult(null, ErrorObject.of(ErrorObject.INTERNAL, "stack overflow"));
-        } catch (RuntimeException e) {
-            result = new ExitResult(null, ErrorObject.of(ErrorObject.INTERNAL, String.valueOf(e)));
+        } catch (RuntimeException | LuaInterrupt | StackOverflowError e) {
+            result = failed(e, "process terminated");
         }
         exit(result);
         host.exited(this);
         done.complete(result);
+    }
+
+    /**
+     * The result of Lua code that ended by throwing: killed (with the reason's error, else CANCELED with
+     * {@code canceled}), a Lua error (as an error object), a stack overflow or an internal failure.
+     */
+    public static ExitResult failed(Throwable t, String canceled) {
+        ErrorObject error = switch (t) {
+            case Killed k when k.errorValue() instanceof ErrorObject e -> e;
+            case LuaError e -> errorOf(e.value());
+            case LuaInterrupt i -> ErrorObject.of(ErrorObject.CANCELED, canceled);
+            case StackOverflowError so -> ErrorObject.of(ErrorObject.INTERNAL, "stack overflow");
+            default -> ErrorObject.of(ErrorObject.INTERNAL, String.valueOf(t));
+        };
+        return new ExitResult(null, error);
     }
 
     /** {@code main} returned {@code v [, e]}: abnormal when {@code e} is not nil. */
