@@ -266,6 +266,25 @@ final class BodyCompiler {
         nextSlot = ctx.slotMark;
     }
 
+    /**
+     * Clears the object slots of a {@code do} block's locals when it ends: the interpreter keeps dead slots as GC
+     * roots, and a value local to a block must be collectable after it (weak tables rely on this).
+     */
+    private void forgetLocals(Block b) {
+        for (Stat s : b.stats()) {
+            List<LocalVar> vars = s instanceof Stat.Local || s instanceof Stat.LocalFunction ? res.declared.get(s) : null;
+            if (vars == null) {
+                continue;
+            }
+            for (LocalVar v : vars) {
+                if (v.slot >= 0 && (v.needsCell() || v.type == StaticType.ANY)) {
+                    cb.aconst_null();
+                    cb.astore(v.slot);
+                }
+            }
+        }
+    }
+
     /** Starts the region in which an error closes {@code v}; never empty, as the JVM requires. */
     private void beginCloseRegion(BlockContext ctx, LocalVar v) {
         ctx.closeVars.add(v);
@@ -348,7 +367,12 @@ final class BodyCompiler {
                 cb.swap();
                 invokestatic(OPS, "discard", mt(V, STATE, OBJECT));
             }
-            case Stat.Do d -> block(d.body());
+            case Stat.Do d -> {
+                block(d.body());
+                if (!endsWithReturn(d.body())) {
+                    forgetLocals(d.body());
+                }
+            }
             case Stat.While w -> whileLoop(w);
             case Stat.Repeat r -> repeatLoop(r);
             case Stat.If i -> ifStat(i);

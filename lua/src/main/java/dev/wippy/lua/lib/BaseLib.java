@@ -205,6 +205,7 @@ public final class BaseLib {
             throw LuaError.library("cannot change a protected metatable");
         }
         t.setMetatable((LuaTable) mt);
+        s.weakTables().track(t, (LuaTable) mt);
         return t;
     }
 
@@ -419,7 +420,7 @@ public final class BaseLib {
         GcParameters gc = s.gc();
         return switch (opt) {
             case "collect" -> {
-                System.gc();
+                s.weakTables().collect();
                 yield 0L;
             }
             case "count" -> (rt.totalMemory() - rt.freeMemory()) / 1024.0;

@@ -39,6 +39,7 @@ public final class LuaState {
     private java.util.concurrent.ThreadFactory coroutineThreads = DEFAULT_COROUTINE_THREADS;
     private final long createdNanos;
     // made on first use: most states (one per process) never ask for them
+    private WeakTables weakTables;
     private Xoshiro256 random;
     private GcParameters gc;
     /** Whether {@code warn} writes to stderr; off until a script sends "@on", as in the lua command. */
@@ -182,6 +183,14 @@ public final class LuaState {
     /** Seconds since the state was created, for {@code os.clock}. */
     public double elapsedSeconds() {
         return (clock.nanoTime() - createdNanos) / 1e9;
+    }
+
+    /** The weak tables of this state (see {@link WeakTables}). */
+    public WeakTables weakTables() {
+        if (weakTables == null) {
+            weakTables = new WeakTables();
+        }
+        return weakTables;
     }
 
     public Xoshiro256 random() {

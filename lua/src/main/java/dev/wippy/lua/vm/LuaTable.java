@@ -569,6 +569,20 @@ public final class LuaTable {
      * Rebuilds the hash part when it is full, dropping tombstones. Like PUC Lua, integer keys move to the array
      * part when more than half of the slots {@code 1..n} of the resulting array would be in use.
      */
+    /**
+     * Drops the keys of removed entries, which are otherwise kept so that {@code next} can go on with a traversal
+     * (used when the keys must become collectable, as in weak tables).
+     */
+    public void forgetRemovedKeys() {
+        if (sharedStorage || readOnly) {
+            checkWritable();
+            unshare();
+        }
+        if (entries != null) {
+            rehash(null);
+        }
+    }
+
     private void rehash(Object extraKey) {
         int live = 0;
         int[] counts = new int[32];

@@ -1,0 +1,90 @@
+package dev.wippy.lua.vm;
+
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Weak tables as far as the JVM allows: tables whose metatable has {@code __mode} are remembered by their state,
+ * and a full collection ({@code collectgarbage()}) lets the JVM decide which of their weak keys and values are
+ * still reachable from elsewhere: those entries are held only weakly while the JVM collects, and the ones whose
+ * key or value is gone are dropped. Between explicit collections weak entries behave like strong ones, so normal
+ * table access pays nothing for weakness.
+ */
+public final class WeakTables {
+    private final List<WeakReference<LuaTable>> tables = new ArrayList<>();
+
+    /** An entry taken out of its table while the JVM collects. */
+    private record Held(LuaTable table, Object key, WeakReference<Object> weakKey, Object value,
+                        WeakReference<Object> weakValue) {
+        Object currentKey() {
+            return weakKey == null ? key : weakKey.get();
+        }
+
+        Object currentValue() {
+            return weakValue == null ? value : weakValue.get();
+        }
+    }
+
+    /** Remembers {@code t} if {@code metatable} makes it weak. */
+    public void track(LuaTable t, LuaTable metatable) {
+        if (metatable != null && metatable.getStr(MetaNames.MODE) instanceof LuaString) {
+            tables.add(new WeakReference<>(t));
+        }
+    }
+
+    /** A full collection: runs the JVM's collector and drops the weak entries whose key or value it freed. */
+    public void collect() {
+        List<Held> held = new ArrayList<>();
+        for (Iterator<WeakReference<LuaTable>> it = tables.iterator(); it.hasNext(); ) {
+            LuaTable t = it.next().get();
+            if (t == null) {
+                it.remove();
+            } else {
+                release(t, held);
+            }
+        }
+        System.gc();
+        for (Held h : held) {
+            Object k = h.currentKey();
+            Object v = h.currentValue();
+            if (k != null && v != null) {
+                h.table().put(k, v);
+            }
+        }
+    }
+
+    private static void release(LuaTable t, List<Held> held) {
+        LuaTable mt = t.getMetatable();
+        String mode = mt != null && mt.getStr(MetaNames.MODE) instanceof LuaString m ? m.toString() : "";
+        boolean weakKeys = mode.indexOf('k') >= 0;
+        boolean weakValues = mode.indexOf('v') >= 0;
+        if (!weakKeys && !weakValues) {
+            return;
+        }
+        List<Object> keys = new ArrayList<>();
+        for (int slot = t.nextSlot(0); slot >= 0; slot = t.nextSlot(slot + 1)) {
+            Object k = t.slotKey(slot);
+            Object v = t.slotValue(slot);
+            boolean k1 = weakKeys && collectable(k);
+            boolean v1 = weakValues && collectable(v);
+            if (k1 || v1) {
+                held.add(new Held(t, k1 ? null : k, k1 ? new WeakReference<>(k) : null, v1 ? null : v,
+                        v1 ? new WeakReference<>(v) : null));
+                keys.add(k);
+            }
+        }
+        for (Object k : keys) {
+            t.put(k, null);
+        }
+        if (!keys.isEmpty()) {
+            t.forgetRemovedKeys();
+        }
+    }
+
+    /** Strings, numbers and booleans are values, never collected from weak tables (as in PUC). */
+    private static boolean collectable(Object v) {
+        return !(v instanceof LuaString || v instanceof Long || v instanceof Double || v instanceof Boolean);
+    }
+}
