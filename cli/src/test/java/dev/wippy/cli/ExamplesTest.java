@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,6 +93,40 @@ class ExamplesTest {
                   from worker \\{app:processes\\|0x[0-9a-f]{5}\\}
                 > bye
                 """);
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
+    void functionsAreCalledSynchronouslyAndInParallel() {
+        Run r = wippy("", "run", "--dir", dir("functions"), "-x", "app:main");
+        assertThat(r.out()).isEqualTo("""
+                slug: hello-wippy-on-the-jvm
+                apple: 120 EUR
+                pear: 95 EUR
+                plum: 210 EUR
+                kiwi: NotFound (no price for kiwi)
+                four lookups of 300ms each took less than 600ms
+                """);
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
+    void aCrashingServiceIsRestartedWithGrowingDelaysUntilTheSupervisorGivesUp() {
+        Run r = wippy("", "run", "-c", "--dir", dir("restart"), "-x", "app:watch");
+        assertThat(r.out()).endsWith("done\n");
+        List<Long> delays = java.util.regex.Pattern.compile("restarting .* delay=\"(\\d+)ms\"").matcher(r.err())
+                .results().map(m -> Long.parseLong(m.group(1))).toList();
+        assertThat(delays).hasSize(3);
+        assertThat(delays.get(0)).isBetween(180L, 220L);
+        assertThat(delays.get(1)).isBetween(360L, 440L);
+        assertThat(delays.get(2)).isBetween(720L, 880L);
+        assertThat(r.err()).contains("service gave up after 4 attempts");
+    }
+
+    @Test
+    void theSchedulerServiceRunsItsJobOnEveryTick() {
+        Run r = wippy("", "run", "--dir", dir("scheduler"), "-x", "app:main", "3");
+        assertThat(r.out()).isEqualTo("run 1: sum of 1..1 = 1\nrun 2: sum of 1..2 = 3\nrun 3: sum of 1..3 = 6\n");
         assertThat(r.status()).isZero();
     }
 

@@ -173,6 +173,11 @@ public final class Application {
         return node;
     }
 
+    /** The state of every started service, by entry ID. */
+    public Map<String, ServiceStatus> services() {
+        return supervisor.statuses();
+    }
+
     /** Named commands ({@code meta.command.name}) to entry IDs, sorted by name. */
     public Map<String, String> commands() {
         return commands;

@@ -4,6 +4,7 @@ import dev.wippy.lua.vm.Interop;
 import dev.wippy.lua.vm.LuaError;
 import dev.wippy.lua.vm.LuaFunction;
 import dev.wippy.lua.vm.LuaInterrupt;
+import dev.wippy.lua.vm.LuaString;
 import dev.wippy.runtime.errors.ErrorObject;
 import dev.wippy.runtime.sched.Killed;
 import dev.wippy.runtime.sched.Scheduler;
@@ -77,6 +78,10 @@ public final class ProcessExecution extends Execution {
         Object value = r.length > 0 ? r[0] : null;
         Object err = r.length > 1 ? r[1] : null;
         try {
+            if (err instanceof LuaString text) {
+                // a returned string is a deliberate, final answer: not worth retrying (spec 03 §3.5.5)
+                return new ExitResult(null, ErrorObject.of(ErrorObject.INTERNAL, text.toString(), false, null));
+            }
             return new ExitResult(Frozen.freeze(value), err == null ? null : errorOf(err));
         } catch (Frozen.NotTransferable e) {
             return new ExitResult(null, ErrorObject.of(ErrorObject.INVALID, e.getMessage()));

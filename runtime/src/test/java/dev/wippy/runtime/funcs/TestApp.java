@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** An app written into a directory: a terminal host, a process host, and entries given as YAML and Lua text. */
-final class TestApp {
+public final class TestApp {
     private final Path dir;
     private final StringBuilder entries = new StringBuilder("""
             namespace: app
@@ -25,12 +25,12 @@ final class TestApp {
             """);
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    TestApp(Path dir) {
+    public TestApp(Path dir) {
         this.dir = dir;
     }
 
     /** Adds an entry: {@code yaml} is its mapping after {@code - }, {@code lua} the content of NAME.lua. */
-    TestApp entry(String name, String yaml, String lua) throws IOException {
+    public TestApp entry(String name, String yaml, String lua) throws IOException {
         entries.append("  - name: ").append(name).append("\n    source: file://").append(name).append(".lua\n");
         for (String line : yaml.strip().split("\n")) {
             entries.append("    ").append(line).append("\n");
@@ -40,12 +40,27 @@ final class TestApp {
         return this;
     }
 
-    /** Boots the app, runs {@code app:NAME} on the terminal and returns its result. */
-    ExitResult run(String name, String... args) throws Exception {
+    /** Adds an entry without Lua source (a service, a host): {@code yaml} is its mapping after {@code - }. */
+    public TestApp entry(String name, String yaml) {
+        entries.append("  - name: ").append(name).append("\n");
+        for (String line : yaml.strip().split("\n")) {
+            entries.append("    ").append(line).append("\n");
+        }
+        return this;
+    }
+
+    /** Writes the app and boots it. */
+    public Application boot(String... args) throws IOException {
+        Files.createDirectories(dir.resolve("src"));
         Files.writeString(dir.resolve("wippy.lock"), "directories:\n  src: ./src\n");
         Files.writeString(dir.resolve("src/_index.yaml"), entries);
         Terminal terminal = new Terminal(new ByteArrayInputStream(new byte[0]), out, out, List.of(args));
-        Application app = Application.boot(dir, terminal);
+        return Application.boot(dir, terminal);
+    }
+
+    /** Boots the app, runs {@code app:NAME} on the terminal and returns its result. */
+    public ExitResult run(String name, String... args) throws Exception {
+        Application app = boot(args);
         try {
             return app.run(app.target("app:" + name, null), List.of(args)).done().get(30, TimeUnit.SECONDS);
         } finally {
@@ -53,7 +68,7 @@ final class TestApp {
         }
     }
 
-    String output() {
+    public String output() {
         return out.toString(StandardCharsets.UTF_8);
     }
 }
