@@ -36,6 +36,40 @@ public final class Functions {
         return byId.get(id);
     }
 
+    /**
+     * Calls a function from Java (queue consumers, schedulers): frozen arguments and context, the entry's own
+     * call options (retry, timeout) applied. The future completes with the outcome; cancelling the returned call
+     * is {@link Invocation#cancel()}.
+     *
+     * @throws IllegalArgumentException when no function entry has {@code id}
+     */
+    public Invocation invoke(String id, Object[] frozenArgs, Map<String, Object> context) {
+        Function f = byId.get(id);
+        if (f == null) {
+            throw new IllegalArgumentException("function not found: " + id);
+        }
+        Call c = new Call(this, f, frozenArgs, context, CallOptions.merge(f.options(), Map.of())).start();
+        return new Invocation(c);
+    }
+
+    /** A call started from Java: its outcome, and a way to cancel it. */
+    public static final class Invocation {
+        private final Call call;
+
+        private Invocation(Call call) {
+            this.call = call;
+        }
+
+        public java.util.concurrent.CompletableFuture<dev.wippy.runtime.process.ExitResult> outcome() {
+            return call.outcome();
+        }
+
+        /** Ends the running attempt (CANCELED) and stops retrying. */
+        public void cancel() {
+            call.cancel();
+        }
+    }
+
     /** Starts one invocation of {@code f} for {@code caller} with frozen arguments and context. */
     FunctionExecution start(Function f, Object[] frozenArgs, Map<String, Object> context) {
         FunctionExecution e = new FunctionExecution(node, f.id(), f.code(), f.pool(), frozenArgs, context);
