@@ -2,6 +2,9 @@ package dev.wippy.runtime.app;
 
 import dev.wippy.lua.vm.LuaString;
 import dev.wippy.runtime.channel.ChannelModule;
+import dev.wippy.runtime.env.Env;
+import dev.wippy.runtime.env.EnvModule;
+import dev.wippy.runtime.env.Placeholders;
 import dev.wippy.runtime.errors.ErrorObject;
 import dev.wippy.runtime.errors.ErrorsModule;
 import dev.wippy.runtime.funcs.CtxModule;
@@ -54,6 +57,8 @@ public final class Application {
     private static final Logger LOG = LoggerFactory.getLogger("wippy");
 
     private final Registry registry;
+    /** The entries as their kind handlers see them: placeholders resolved, unlike in {@link #registry}. */
+    private final Registry decoded;
     private final Node node;
     private final Functions functions;
     private final Map<String, LuaEntry> lua;
@@ -62,9 +67,10 @@ public final class Application {
     private final Map<String, String> commands;
     private final ServiceSupervisor supervisor;
 
-    private Application(Registry registry, Node node, Functions functions, Map<String, LuaEntry> lua,
-                        Map<String, String> commands) {
+    private Application(Registry registry, Registry decoded, Node node, Functions functions,
+                        Map<String, LuaEntry> lua, Map<String, String> commands) {
         this.registry = registry;
+        this.decoded = decoded;
         this.node = node;
         this.functions = functions;
         this.lua = lua;
@@ -81,18 +87,21 @@ public final class Application {
         RegistryLoader.Loaded loaded = RegistryLoader.load(root, LOG::warn);
         Registry registry = loaded.registry();
         warnAboutKinds(registry);
+        // storages and variables first: decoding any other entry may read them
+        Env env = Env.boot(registry, root);
+        Registry decoded = new Placeholders(env).decode(registry, Kinds.DECODED);
         Node node = new Node();
         Functions functions = new Functions(node);
-        Map<String, ModuleProvider> modules = modules(functions);
-        Map<String, LuaEntry> lua = LuaEntries.compile(registry, root, loaded.src(), modules.keySet(), LOG::warn);
-        References.check(registry);
-        Application app = new Application(registry, node, functions, lua, Commands.of(registry));
+        Map<String, ModuleProvider> modules = modules(functions, env);
+        Map<String, LuaEntry> lua = LuaEntries.compile(decoded, root, loaded.src(), modules.keySet(), LOG::warn);
+        References.check(decoded);
+        Application app = new Application(registry, decoded, node, functions, lua, Commands.of(registry));
         app.start(terminal, modules);
         return app;
     }
 
     /** The built-in modules entries may require. */
-    private static Map<String, ModuleProvider> modules(Functions functions) {
+    private static Map<String, ModuleProvider> modules(Functions functions, Env env) {
         Map<String, ModuleProvider> m = new HashMap<>();
         m.put("funcs", FuncsModule.provider(functions));
         m.put("ctx", CtxModule.PROVIDER);
@@ -105,6 +114,7 @@ public final class Application {
         m.put("time", TimeModule.PROVIDER);
         m.put("json", JsonModule.PROVIDER);
         m.put("uuid", UuidModule.PROVIDER);
+        m.put("env", EnvModule.provider(env));
         return m;
     }
 
@@ -132,7 +142,7 @@ public final class Application {
         Sandbox sandbox = new Sandbox(modules, lua::get, LoggerModule.PRINT);
         node.setCodeResolver(id -> {
             LuaEntry code = lua.get(id);
-            Entry e = registry.get(id);
+            Entry e = decoded.get(id);
             if (e == null) {
                 throw new SpawnException(ErrorObject.NOT_FOUND, "entry not found: " + id);
             }
@@ -142,10 +152,10 @@ public final class Application {
             }
             return new LuaEntryCode(code, sandbox);
         });
-        for (Entry e : registry.ofKind(Kinds.FUNCTION_LUA)) {
+        for (Entry e : decoded.ofKind(Kinds.FUNCTION_LUA)) {
             functions.register(Functions.function(e, new LuaEntryCode(lua.get(e.id()), sandbox)));
         }
-        for (Entry e : registry.ofKind(Kinds.PROCESS_HOST)) {
+        for (Entry e : decoded.ofKind(Kinds.PROCESS_HOST)) {
             int workers = (int) e.integer("host.workers", Runtime.getRuntime().availableProcessors());
             if (workers < 1) {
                 throw BootException.at(e, "host.workers must be at least 1");
@@ -155,13 +165,13 @@ public final class Application {
             processHosts.add(host);
             host.start();
         }
-        for (Entry e : registry.ofKind(Kinds.TERMINAL_HOST)) {
+        for (Entry e : decoded.ofKind(Kinds.TERMINAL_HOST)) {
             TerminalHost host = new TerminalHost(e.id(), terminal);
             node.addHost(host);
             terminals.put(e.id(), host);
             host.start();
         }
-        supervisor.start(StartOrder.of(registry.ofKind(Kinds.PROCESS_SERVICE)));
+        supervisor.start(StartOrder.of(decoded.ofKind(Kinds.PROCESS_SERVICE)));
         LOG.info("runtime ready");
     }
 
@@ -207,7 +217,7 @@ public final class Application {
             }
             entry = id;
         }
-        Entry e = registry.get(entry);
+        Entry e = decoded.get(entry);
         if (e == null) {
             throw new BootException("entry " + entry + " does not exist");
         }
@@ -224,7 +234,7 @@ public final class Application {
         } else if (!terminals.containsKey(host)) {
             throw new BootException(host + " is not a terminal.host entry");
         }
-        return new Target(host, entry, registry.get(host).flag("hide_logs", false));
+        return new Target(host, entry, decoded.get(host).flag("hide_logs", false));
     }
 
     /** A process to run on a terminal host, and whether the console log is muted while it runs. */

@@ -1,5 +1,7 @@
 package dev.wippy.runtime.app;
 
+import dev.wippy.runtime.env.EnvKinds;
+
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -18,15 +20,22 @@ final class Kinds {
     static final Set<String> LUA = Set.of(PROCESS_LUA, FUNCTION_LUA, LIBRARY_LUA, MODULE_LUA, WORKFLOW_LUA);
     static final Set<String> LIBRARIES = Set.of(LIBRARY_LUA, MODULE_LUA);
 
+    /**
+     * Kinds whose data is decoded with {@code ${env:...}} placeholders resolved (spec 01 §3). Not
+     * {@code registry.entry}, which has no handler, nor the env kinds, which define the variables.
+     */
+    static final Set<String> DECODED = Set.of(PROCESS_LUA, FUNCTION_LUA, LIBRARY_LUA, MODULE_LUA, PROCESS_HOST,
+            TERMINAL_HOST, PROCESS_SERVICE);
+
     /** Kinds with a handler here. */
     static final Set<String> RUN = Set.of(PROCESS_LUA, FUNCTION_LUA, LIBRARY_LUA, MODULE_LUA, PROCESS_HOST,
-            TERMINAL_HOST, PROCESS_SERVICE, REGISTRY_ENTRY);
+            TERMINAL_HOST, PROCESS_SERVICE, REGISTRY_ENTRY, EnvKinds.MEMORY, EnvKinds.FILE, EnvKinds.OS,
+            EnvKinds.STATIC, EnvKinds.ROUTER, EnvKinds.VARIABLE);
 
     /** Kinds of the specification that this runtime loads but does not run yet. */
-    static final Set<String> NOT_YET = Set.of(WORKFLOW_LUA, "env.storage.memory", "env.storage.file",
-            "env.storage.os", "env.storage.static", "env.storage.router", "env.variable", "queue.driver.memory",
-            "queue.queue", "queue.consumer", "temporal.client", "temporal.worker", "http.service", "http.router",
-            "http.endpoint", "http.static", "db.sql.sqlite", "ns.definition", "ns.requirement", "ns.dependency");
+    static final Set<String> NOT_YET = Set.of(WORKFLOW_LUA, "queue.driver.memory", "queue.queue", "queue.consumer",
+            "temporal.client", "temporal.worker", "http.service", "http.router", "http.endpoint", "http.static",
+            "db.sql.sqlite", "ns.definition", "ns.requirement", "ns.dependency");
 
     private Kinds() {
     }
