@@ -131,6 +131,32 @@ class ExamplesTest {
     }
 
     @Test
+    void eventBusDeliversEachEventToEverySubscriberWhosePatternsMatch() {
+        Run r = wippy("", "run", "--dir", dir("event-bus"), "-x", "app:main");
+        assertThat(r.out()).isEqualTo("""
+                auditor (* / *) saw 7 events
+                  orders order.placed /orders/1001 total=25
+                  orders order.paid /orders/1001 total=25
+                  orders order.placed /orders/1002 total=40
+                  stock item.low /items/tea left=2
+                  orders order.cancelled /orders/1002
+                  orders order.placed /orders/1003 total=12.5
+                  orders order.paid /orders/1003 total=12.5
+                payments (orders / order.paid) saw 2 events
+                  orders order.paid /orders/1001 total=25
+                  orders order.paid /orders/1003 total=12.5
+                orders (orders / order.*) saw 6 events
+                  orders order.placed /orders/1001 total=25
+                  orders order.paid /orders/1001 total=25
+                  orders order.placed /orders/1002 total=40
+                  orders order.cancelled /orders/1002
+                  orders order.placed /orders/1003 total=12.5
+                  orders order.paid /orders/1003 total=12.5
+                """);
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
     void listShowsTheNamedCommands() {
         Run r = wippy("", "run", "--dir", dir("ping-pong"), "list");
         assertThat(r.out()).isEqualTo("Available commands:\n  play  Play a few rounds of ping-pong\n");

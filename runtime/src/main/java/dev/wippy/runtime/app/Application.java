@@ -2,11 +2,14 @@ package dev.wippy.runtime.app;
 
 import dev.wippy.lua.vm.LuaString;
 import dev.wippy.runtime.channel.ChannelModule;
+import dev.wippy.runtime.config.RuntimeConfig;
 import dev.wippy.runtime.env.Env;
 import dev.wippy.runtime.env.EnvModule;
 import dev.wippy.runtime.env.Placeholders;
 import dev.wippy.runtime.errors.ErrorObject;
 import dev.wippy.runtime.errors.ErrorsModule;
+import dev.wippy.runtime.events.EventBus;
+import dev.wippy.runtime.events.EventsModule;
 import dev.wippy.runtime.funcs.CtxModule;
 import dev.wippy.runtime.funcs.FuncsModule;
 import dev.wippy.runtime.funcs.Functions;
@@ -28,7 +31,9 @@ import dev.wippy.runtime.registry.BootException;
 import dev.wippy.runtime.registry.Entry;
 import dev.wippy.runtime.registry.KindNames;
 import dev.wippy.runtime.registry.Registry;
+import dev.wippy.runtime.registry.RegistryHistory;
 import dev.wippy.runtime.registry.RegistryLoader;
+import dev.wippy.runtime.registrymod.RegistryModule;
 import dev.wippy.runtime.terminal.IoModule;
 import dev.wippy.runtime.terminal.Terminal;
 import dev.wippy.runtime.terminal.TerminalHost;
@@ -92,7 +97,8 @@ public final class Application {
         Registry decoded = new Placeholders(env).decode(registry, Kinds.DECODED);
         Node node = new Node();
         Functions functions = new Functions(node);
-        Map<String, ModuleProvider> modules = modules(functions, env);
+        RegistryHistory history = new RegistryHistory(registry, RuntimeConfig.read(root).registryHistory());
+        Map<String, ModuleProvider> modules = modules(functions, env, new EventBus(), history);
         Map<String, LuaEntry> lua = LuaEntries.compile(decoded, root, loaded.src(), modules.keySet(), LOG::warn);
         References.check(decoded);
         Application app = new Application(registry, decoded, node, functions, lua, Commands.of(registry));
@@ -100,8 +106,12 @@ public final class Application {
         return app;
     }
 
-    /** The built-in modules entries may require. */
-    private static Map<String, ModuleProvider> modules(Functions functions, Env env) {
+    /**
+     * The built-in modules entries may require; {@code events} is the node's one bus, and {@code history} holds the
+     * registry versions that Lua code reads and changes (raw entries: {@code registry.get} never shows secrets).
+     */
+    private static Map<String, ModuleProvider> modules(Functions functions, Env env, EventBus events,
+                                                       RegistryHistory history) {
         Map<String, ModuleProvider> m = new HashMap<>();
         m.put("funcs", FuncsModule.provider(functions));
         m.put("ctx", CtxModule.PROVIDER);
@@ -114,6 +124,8 @@ public final class Application {
         m.put("time", TimeModule.PROVIDER);
         m.put("json", JsonModule.PROVIDER);
         m.put("uuid", UuidModule.PROVIDER);
+        m.put("events", EventsModule.provider(events));
+        m.put("registry", RegistryModule.provider(history));
         m.put("env", EnvModule.provider(env));
         return m;
     }

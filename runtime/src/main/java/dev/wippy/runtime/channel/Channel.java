@@ -76,6 +76,11 @@ public final class Channel extends LuaUserdata {
         buffer.clear();
     }
 
+    /** Closes a runtime channel whose feed has ended (a closed event subscription): receivers get nil, false. */
+    public void closeLocked() {
+        close();
+    }
+
     // ---------------------------------------------------------------- Lua operations (lock held)
 
     /** Whether {@link #trySend} or {@link #tryReceive} can complete now. */

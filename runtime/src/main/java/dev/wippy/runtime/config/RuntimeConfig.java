@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-/** The settings of {@code .wippy.yaml} that this runtime uses. */
-public record RuntimeConfig(LogEncoding logEncoding, Duration shutdownTimeout) {
+/**
+ * The settings of {@code .wippy.yaml} that this runtime uses. {@code registryHistory} says whether earlier registry
+ * versions are kept ({@code registry.enable_history}, and a {@code registry.history_type} other than {@code nil}).
+ */
+public record RuntimeConfig(LogEncoding logEncoding, Duration shutdownTimeout, boolean registryHistory) {
     public static final String FILE = ".wippy.yaml";
-    public static final RuntimeConfig DEFAULTS = new RuntimeConfig(LogEncoding.CONSOLE, Duration.ofSeconds(30));
+    public static final RuntimeConfig DEFAULTS = new RuntimeConfig(LogEncoding.CONSOLE, Duration.ofSeconds(30), true);
 
     /** How log lines are written. */
     public enum LogEncoding { CONSOLE, JSON }
@@ -51,6 +54,20 @@ public record RuntimeConfig(LogEncoding logEncoding, Duration shutdownTimeout) {
                 throw new BootException(file + ": shutdown.timeout is not a duration: " + t);
             }
         }
-        return new RuntimeConfig(log, timeout);
+        return new RuntimeConfig(log, timeout, registryHistory(file, top));
+    }
+
+    /** Only in-memory history exists here; {@code sqlite} and {@code postgres} are optional (spec 01 §1.3). */
+    private static boolean registryHistory(Path file, Map<String, Object> top) {
+        Object enabled = Values.at(top, "registry.enable_history");
+        if (enabled != null && !(enabled instanceof Boolean)) {
+            throw new BootException(file + ": registry.enable_history must be true or false, not '" + enabled + "'");
+        }
+        Object type = Values.at(top, "registry.history_type");
+        if (type != null && !type.equals("memory") && !type.equals("nil")) {
+            throw new BootException(file + ": registry.history_type '" + type
+                    + "' is not supported by this runtime (memory or nil)");
+        }
+        return !Boolean.FALSE.equals(enabled) && !"nil".equals(type);
     }
 }

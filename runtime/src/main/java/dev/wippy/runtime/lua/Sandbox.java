@@ -16,6 +16,7 @@ import dev.wippy.runtime.errors.ErrorsModule;
 import dev.wippy.runtime.process.Execution;
 import dev.wippy.runtime.process.ProcessExecution;
 import dev.wippy.runtime.process.ProcessModule;
+import dev.wippy.runtime.process.TopicGlobals;
 import dev.wippy.runtime.sched.Carriers;
 import dev.wippy.runtime.sched.Scheduler;
 import dev.wippy.runtime.values.PayloadModule;
@@ -25,9 +26,9 @@ import java.util.function.Function;
 
 /**
  * Creates the Lua states of executions: the engine's sandbox libraries plus the runtime globals of spec 03 §3.14
- * ({@code process}, {@code channel}, {@code errors}, {@code payload}, a logging {@code print},
- * {@code coroutine.spawn}) and a {@code require} bound to the entry's {@code modules} and {@code imports}. The
- * runtime tables are shared by all states and read-only.
+ * ({@code process}, {@code channel}, {@code errors}, {@code payload}, a logging {@code print}, {@code subscribe},
+ * {@code unsubscribe}, {@code coroutine.spawn}) and a {@code require} bound to the entry's {@code modules} and
+ * {@code imports}. The runtime tables are shared by all states and read-only.
  */
 public final class Sandbox {
     private static final LuaString LOADED = LuaString.of("wippy.loaded");
@@ -62,6 +63,8 @@ public final class Sandbox {
         template.putStr(LuaString.of("payload"), PayloadModule.TABLE);
         template.putStr(LuaString.of("coroutine"), coroutine);
         template.putStr(LuaString.of("print"), print);
+        template.putStr(LuaString.of("subscribe"), TopicGlobals.SUBSCRIBE);
+        template.putStr(LuaString.of("unsubscribe"), TopicGlobals.UNSUBSCRIBE);
         // every state replaces it with its entry's require; having the key here keeps that a plain update
         template.putStr(REQUIRE, new JavaFunction("require", (st, a) -> {
             throw LuaError.library("require is not available here");

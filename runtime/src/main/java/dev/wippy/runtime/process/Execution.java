@@ -149,6 +149,22 @@ public abstract class Execution implements Scheduler.Owner {
         }
     }
 
+    /**
+     * The global {@code subscribe(topic, ch)}: messages on {@code topic} go to a channel of the caller's own, as raw
+     * data. False when another channel already has the topic, so no message is silently taken from it.
+     */
+    public boolean route(String topic, Channel ch) {
+        scheduler.lock.lock();
+        try {
+            if (listeners == null) {
+                listeners = new HashMap<>();
+            }
+            return listeners.computeIfAbsent(topic, t -> new Listener(ch, false)).channel() == ch;
+        } finally {
+            scheduler.lock.unlock();
+        }
+    }
+
     /** Removes the subscription owning {@code ch}; false if it is not one of this execution's listeners. */
     public boolean unlisten(Channel ch) {
         scheduler.lock.lock();

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Builds the first registry version of an app: reads {@code wippy.lock}, scans the source tree and collects the
- * entries of every definition file, refusing duplicate IDs.
+ * Builds the first registry version (v0, spec 01 §4.5) of an app: reads {@code wippy.lock}, scans the source tree
+ * and collects the entries of every definition file, refusing duplicate IDs.
  */
 public final class RegistryLoader {
     private RegistryLoader() {
@@ -49,7 +49,7 @@ public final class RegistryLoader {
                 entries.add(e);
             }
         }
-        return new Loaded(root, src, new Registry(1, entries));
+        return new Loaded(root, src, new Registry(0, entries));
     }
 
     private static String display(Path p) {

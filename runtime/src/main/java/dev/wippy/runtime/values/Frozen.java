@@ -84,6 +84,44 @@ public final class Frozen {
         return r;
     }
 
+    /**
+     * The frozen value of plain Java data (YAML values such as entry data: maps, lists, strings, numbers,
+     * booleans); anything else travels as its text.
+     */
+    public static Object fromJava(Object v) {
+        if (v == null || v instanceof Boolean) {
+            return v;
+        }
+        if (v instanceof String s) {
+            return LuaString.of(s);
+        }
+        if (v instanceof Integer || v instanceof Long || v instanceof java.math.BigInteger) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Float || v instanceof Double) {
+            return ((Number) v).doubleValue();
+        }
+        if (v instanceof List<?> list) {
+            Object[] keys = new Object[list.size()];
+            Object[] values = new Object[list.size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = (long) i + 1;
+                values[i] = fromJava(list.get(i));
+            }
+            return new FrozenTable(keys, values);
+        }
+        if (v instanceof Map<?, ?> map) {
+            List<Object> keys = new ArrayList<>(map.size());
+            List<Object> values = new ArrayList<>(map.size());
+            map.forEach((k, val) -> {
+                keys.add(fromJava(k));
+                values.add(fromJava(val));
+            });
+            return new FrozenTable(keys.toArray(), values.toArray());
+        }
+        return LuaString.of(v.toString());
+    }
+
     /** A plain Java view (String, Long, Double, Boolean, List, Map) of a frozen value, for logs and JSON. */
     public static Object toJava(Object frozen) {
         if (frozen instanceof LuaString s) {
