@@ -38,6 +38,6 @@ class SignalsTest {
         }
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isZero();
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains("relay stopping").contains("reason=\"shutdown\""));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("relay stopping").contains("reason=\"service stopping\""));
     }
 }
