@@ -72,7 +72,9 @@ public final class Functions {
 
     /** Starts one invocation of {@code f} for {@code caller} with frozen arguments and context. */
     FunctionExecution start(Function f, Object[] frozenArgs, Map<String, Object> context) {
+        f.pool().enter();
         FunctionExecution e = new FunctionExecution(node, f.id(), f.code(), f.pool(), frozenArgs, context);
+        e.done().whenComplete((r, t) -> f.pool().leave());
         e.start();
         return e;
     }

@@ -18,9 +18,12 @@ final class Pool {
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final Semaphore permits;
+    /** Running plus waiting invocations of a static pool: when its queue is full, callers wait to get in. */
+    private final Semaphore places;
 
-    private Pool(int size) {
+    private Pool(int size, int buffer) {
         this.permits = size <= 0 ? null : new Semaphore(size, true);
+        this.places = buffer <= 0 ? null : new Semaphore(size + buffer, true);
     }
 
     static Pool of(Entry e) {
@@ -30,9 +33,12 @@ final class Pool {
             type = sized ? "static" : "lazy";
         }
         return switch (type) {
-            case "inline" -> new Pool(0);
-            case "static" -> new Pool(positive(e, "pool.workers", (int) e.integer("pool.size", DEFAULT_WORKERS)));
-            case "lazy", "adaptive" -> new Pool(positive(e, "pool.max_size", DEFAULT_MAX_SIZE));
+            case "inline" -> new Pool(0, 0);
+            case "static" -> {
+                int workers = positive(e, "pool.workers", (int) e.integer("pool.size", DEFAULT_WORKERS));
+                yield new Pool(workers, positive(e, "pool.buffer", workers * 64));
+            }
+            case "lazy", "adaptive" -> new Pool(positive(e, "pool.max_size", DEFAULT_MAX_SIZE), 0);
             default -> throw BootException.at(e, "unknown pool type '" + type
                     + "' (inline, static, lazy or adaptive)");
         };
@@ -44,6 +50,20 @@ final class Pool {
             throw BootException.at(e, path + " must be at least 1");
         }
         return (int) n;
+    }
+
+    /** Called by the caller before an invocation exists: blocks while a static pool's queue is full. */
+    void enter() {
+        if (places != null) {
+            places.acquireUninterruptibly();
+        }
+    }
+
+    /** The invocation that {@link #enter} let in has ended. */
+    void leave() {
+        if (places != null) {
+            places.release();
+        }
     }
 
     /** Waits for a worker; gives up (throwing) when the invocation is cancelled while it waits. */

@@ -200,4 +200,26 @@ class FuncsTest {
                         end }""");
         assertThat(text(app.run("main"))).isEqualTo("true true");
     }
+
+    @Test
+    void aFullStaticPoolQueueMakesCallersWaitForAPlace() throws Exception {
+        TestApp app = new TestApp(dir)
+                .entry("one", """
+                        kind: function.lua
+                        method: run
+                        modules: [time]
+                        pool: { type: static, workers: 1, buffer: 1 }""",
+                        "return { run = function() time.sleep('150ms'); return 1 end }")
+                .entry("main", PROCESS, """
+                        return { main = function()
+                            local t0 = time.now()
+                            local a, b = funcs.async("app:one"), funcs.async("app:one")
+                            local queued = time.now():sub(t0):milliseconds()
+                            local c = funcs.async("app:one")
+                            local waited = time.now():sub(t0):milliseconds()
+                            for _, f in ipairs({ a, b, c }) do f:channel():receive() end
+                            return tostring(queued < 100) .. " " .. tostring(waited >= 130)
+                        end }""");
+        assertThat(text(app.run("main"))).isEqualTo("true true");
+    }
 }
