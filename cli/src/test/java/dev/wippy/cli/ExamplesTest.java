@@ -157,6 +157,35 @@ class ExamplesTest {
     }
 
     @Test
+    void queueConsumersRetryFailedOrdersAndDeadLetterThePoisonedOne() {
+        Run r = wippy("", "run", "--dir", dir("queue"), "-x", "app:main");
+        assertThat(r.out()).isEqualTo("""
+                order  1: 2 x pear  =  1.90 EUR (delivery 1)
+                order  2: 3 x plum  =  6.30 EUR (delivery 1)
+                order  3: 1 x kiwi  =  0.60 EUR (delivery 1)
+                order  4: 2 x apple =  2.40 EUR (delivery 1)
+                order  5: 3 x pear  =  2.85 EUR (delivery 1)
+                order  6: 1 x plum  =  2.10 EUR (delivery 1)
+                order  7: 2 x kiwi  =  1.20 EUR (delivery 2)
+                order  8: 3 x apple =  3.60 EUR (delivery 1)
+                order  9: 1 x pear  =  0.95 EUR (delivery 1)
+                order 10: 2 x plum  =  4.20 EUR (delivery 1)
+                order 11: 3 x kiwi  =  1.80 EUR (delivery 1)
+                order 12: 1 x apple =  1.20 EUR (delivery 1)
+                order 13: dead-lettered from app:orders after 3 deliveries: invalid quantity 0
+                order 14: 3 x plum  =  6.30 EUR (delivery 2)
+                order 15: 1 x kiwi  =  0.60 EUR (delivery 1)
+                order 16: 2 x apple =  2.40 EUR (delivery 1)
+                order 17: 3 x pear  =  2.85 EUR (delivery 1)
+                order 18: 1 x plum  =  2.10 EUR (delivery 1)
+                order 19: 2 x kiwi  =  1.20 EUR (delivery 1)
+                order 20: 3 x apple =  3.60 EUR (delivery 1)
+                20 orders: 19 processed (2 of them on a second delivery), 1 dead-lettered
+                """);
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
     void listShowsTheNamedCommands() {
         Run r = wippy("", "run", "--dir", dir("ping-pong"), "list");
         assertThat(r.out()).isEqualTo("Available commands:\n  play  Play a few rounds of ping-pong\n");

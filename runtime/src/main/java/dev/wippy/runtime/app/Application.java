@@ -27,6 +27,8 @@ import dev.wippy.runtime.process.ProcessHost;
 import dev.wippy.runtime.process.ProcessModule;
 import dev.wippy.runtime.process.SpawnException;
 import dev.wippy.runtime.process.SpawnOptions;
+import dev.wippy.runtime.queue.QueueModule;
+import dev.wippy.runtime.queue.Queues;
 import dev.wippy.runtime.registry.BootException;
 import dev.wippy.runtime.registry.Entry;
 import dev.wippy.runtime.registry.KindNames;
@@ -71,9 +73,10 @@ public final class Application {
     private final List<ProcessHost> processHosts = new ArrayList<>();
     private final Map<String, String> commands;
     private final ServiceSupervisor supervisor;
+    private final Queues queues;
 
     private Application(Registry registry, Registry decoded, Node node, Functions functions,
-                        Map<String, LuaEntry> lua, Map<String, String> commands) {
+                        Map<String, LuaEntry> lua, Map<String, String> commands, Queues queues) {
         this.registry = registry;
         this.decoded = decoded;
         this.node = node;
@@ -81,6 +84,7 @@ public final class Application {
         this.lua = lua;
         this.commands = commands;
         this.supervisor = new ServiceSupervisor(node);
+        this.queues = queues;
     }
 
     /**
@@ -97,11 +101,13 @@ public final class Application {
         Registry decoded = new Placeholders(env).decode(registry, Kinds.DECODED);
         Node node = new Node();
         Functions functions = new Functions(node);
+        Queues queues = Queues.of(decoded, functions);
         RegistryHistory history = new RegistryHistory(registry, RuntimeConfig.read(root).registryHistory());
         Map<String, ModuleProvider> modules = modules(functions, env, new EventBus(), history);
+        modules.put("queue", QueueModule.provider(queues));
         Map<String, LuaEntry> lua = LuaEntries.compile(decoded, root, loaded.src(), modules.keySet(), LOG::warn);
         References.check(decoded);
-        Application app = new Application(registry, decoded, node, functions, lua, Commands.of(registry));
+        Application app = new Application(registry, decoded, node, functions, lua, Commands.of(registry), queues);
         app.start(terminal, modules);
         return app;
     }
@@ -183,6 +189,8 @@ public final class Application {
             terminals.put(e.id(), host);
             host.start();
         }
+        // consumers run before services, so that a service may publish and wait for results from its start
+        queues.start();
         supervisor.start(StartOrder.of(decoded.ofKind(Kinds.PROCESS_SERVICE)));
         LOG.info("runtime ready");
     }
@@ -193,6 +201,11 @@ public final class Application {
 
     public Node node() {
         return node;
+    }
+
+    /** The drivers, queues and consumers of the app. */
+    public Queues queues() {
+        return queues;
     }
 
     /** The state of every started service, by entry ID. */
@@ -266,6 +279,8 @@ public final class Application {
      */
     public boolean shutdown(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        // consumers first: their handlers finish while the processes they may talk to still run
+        boolean consumersStopped = queues.stopConsumers();
         supervisor.stop();
         List<CompletableFuture<?>> waiting = new ArrayList<>();
         for (Execution e : node.executions()) {
@@ -274,7 +289,7 @@ public final class Application {
                 waiting.add(p.done());
             }
         }
-        boolean clean = true;
+        boolean clean = consumersStopped;
         try {
             CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new))
                     .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -284,6 +299,7 @@ public final class Application {
                 ex.terminate(ErrorObject.of(ErrorObject.CANCELED, "shutdown timeout"));
             }
         }
+        queues.stopDrivers();
         processHosts.forEach(ProcessHost::stop);
         terminals.values().forEach(TerminalHost::stop);
         return clean;

@@ -1,6 +1,7 @@
 package dev.wippy.runtime.app;
 
 import dev.wippy.runtime.env.EnvKinds;
+import dev.wippy.runtime.queue.QueueKinds;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,17 +26,18 @@ final class Kinds {
      * {@code registry.entry}, which has no handler, nor the env kinds, which define the variables.
      */
     static final Set<String> DECODED = Set.of(PROCESS_LUA, FUNCTION_LUA, LIBRARY_LUA, MODULE_LUA, PROCESS_HOST,
-            TERMINAL_HOST, PROCESS_SERVICE);
+            TERMINAL_HOST, PROCESS_SERVICE, QueueKinds.DRIVER_MEMORY, QueueKinds.QUEUE, QueueKinds.CONSUMER);
 
     /** Kinds with a handler here. */
     static final Set<String> RUN = Set.of(PROCESS_LUA, FUNCTION_LUA, LIBRARY_LUA, MODULE_LUA, PROCESS_HOST,
             TERMINAL_HOST, PROCESS_SERVICE, REGISTRY_ENTRY, EnvKinds.MEMORY, EnvKinds.FILE, EnvKinds.OS,
-            EnvKinds.STATIC, EnvKinds.ROUTER, EnvKinds.VARIABLE);
+            EnvKinds.STATIC, EnvKinds.ROUTER, EnvKinds.VARIABLE, QueueKinds.DRIVER_MEMORY, QueueKinds.QUEUE,
+            QueueKinds.CONSUMER);
 
     /** Kinds of the specification that this runtime loads but does not run yet. */
-    static final Set<String> NOT_YET = Set.of(WORKFLOW_LUA, "queue.driver.memory", "queue.queue", "queue.consumer",
-            "temporal.client", "temporal.worker", "http.service", "http.router", "http.endpoint", "http.static",
-            "db.sql.sqlite", "ns.definition", "ns.requirement", "ns.dependency");
+    static final Set<String> NOT_YET = Set.of(WORKFLOW_LUA, "temporal.client", "temporal.worker", "http.service",
+            "http.router", "http.endpoint", "http.static", "db.sql.sqlite", "ns.definition", "ns.requirement",
+            "ns.dependency");
 
     private Kinds() {
     }

@@ -1,5 +1,6 @@
 package dev.wippy.runtime.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -26,10 +27,36 @@ final class JsonDecoder {
      * @throws JsonFailure for text that is not exactly one JSON value
      */
     static Object decode(LuaString text) throws JsonFailure {
-        // Bytes that are not UTF-8 become U+FFFD here, the same rule the encoder applies.
-        try (JsonParser p = Jackson.FACTORY.createParser(text.toString())) {
+        try {
+            // Bytes that are not UTF-8 become U+FFFD here, the same rule the encoder applies.
+            return decode(Jackson.FACTORY.createParser(text.toString()));
+        } catch (JsonFailure e) {
+            throw e;
+        } catch (IOException e) {
+            throw new JsonFailure(e.getMessage());
+        }
+    }
+
+    /**
+     * The Lua value of {@code bytes} in the data format of {@code format}: JSON, or a binary format with the same
+     * data model (MessagePack for queue bodies).
+     *
+     * @throws JsonFailure for bytes that are not exactly one value
+     */
+    static Object decode(byte[] bytes, JsonFactory format) throws JsonFailure {
+        try {
+            return decode(format.createParser(bytes));
+        } catch (JsonFailure e) {
+            throw e;
+        } catch (IOException e) {
+            throw new JsonFailure(e.getMessage());
+        }
+    }
+
+    private static Object decode(JsonParser parser) throws JsonFailure {
+        try (JsonParser p = parser) {
             Object value = value(p, p.nextToken(), 0);
-            if (p.nextToken() != null) {
+            if (somethingFollows(p)) {
                 throw new JsonFailure("unexpected " + p.getText() + " after the JSON value"
                         + at(p.currentTokenLocation()));
             }
@@ -40,6 +67,15 @@ final class JsonDecoder {
             throw e;
         } catch (IOException e) {
             throw new JsonFailure(e.getMessage());
+        }
+    }
+
+    /** Whether more input follows the value; MessagePack reports its clean end as an EOF exception. */
+    private static boolean somethingFollows(JsonParser p) throws IOException {
+        try {
+            return p.nextToken() != null;
+        } catch (JsonEOFException e) {
+            return false;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.wippy.runtime.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.wippy.lua.vm.LuaString;
 import dev.wippy.lua.vm.LuaTable;
@@ -42,6 +43,20 @@ final class JsonEncoder {
             new JsonEncoder(g, emptyTables).write(value, null);
         }
         return LuaString.wrap(bytes.toByteArray());
+    }
+
+    /**
+     * {@code value} in the data format of {@code format}: JSON, or a binary format with the same data model
+     * (MessagePack for queue bodies).
+     *
+     * @throws IOException a {@link JsonFailure} for values the format cannot hold
+     */
+    static byte[] encode(Object value, JsonFactory format) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator g = format.createGenerator(bytes)) {
+            new JsonEncoder(g, EmptyTables.AS_REMEMBERED).write(value, null);
+        }
+        return bytes.toByteArray();
     }
 
     /** Writes {@code value}, found under the object member {@code member} (null at the root and in arrays). */

@@ -1,5 +1,6 @@
 package dev.wippy.runtime.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import dev.wippy.lua.vm.Args;
 import dev.wippy.lua.vm.JavaFunction;
 import dev.wippy.lua.vm.LuaString;
@@ -47,6 +48,30 @@ public final class JsonModule {
     }
 
     private JsonModule() {
+    }
+
+    /** The JSON data format as the module reads and writes it, for {@link #encode} and {@link #decode}. */
+    public static JsonFactory jsonFormat() {
+        return Jackson.FACTORY;
+    }
+
+    /**
+     * The bytes of a Lua value as {@code json.encode} would write it, in {@code format}: JSON, or a binary format
+     * with JSON's data model such as MessagePack (queue codecs).
+     *
+     * @throws IOException for values the format cannot hold (cycles, too deep nesting)
+     */
+    public static byte[] encode(Object value, JsonFactory format) throws IOException {
+        return JsonEncoder.encode(value, format);
+    }
+
+    /**
+     * The Lua value of bytes written by {@link #encode} (or any producer of the format).
+     *
+     * @throws IOException for bytes that are not exactly one value
+     */
+    public static Object decode(byte[] bytes, JsonFactory format) throws IOException {
+        return JsonDecoder.decode(bytes, format);
     }
 
     private static void fn(String name, JavaFunction.Body body) {
