@@ -164,4 +164,17 @@ class QueueHandlerTest {
                         + " nested = { a = { b = false } }, flag = true } }", 1));
         assertThat(text(a.run("main"))).isEqualTo("integer 42 float 1.5 héllo 1,two,3.25 false true");
     }
+
+    @Test
+    void handlersPublishToo() throws Exception {
+        String handler = """
+                return { handle = function(body)
+                    if body.hop < 3 then
+                        assert(queue.publish("app:jobs", { hop = body.hop + 1, to = body.to }))
+                    end
+                    process.send(body.to, "seen", "hop " .. body.hop)
+                end }""";
+        TestApp a = app(dir, "", "", handler).entry("main", PROCESS, collector("{ { hop = 1 } }", 3));
+        assertThat(text(a.run("main"))).isEqualTo("hop 1\nhop 2\nhop 3");
+    }
 }
