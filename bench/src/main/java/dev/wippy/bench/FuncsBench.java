@@ -2,13 +2,10 @@ package dev.wippy.bench;
 
 import dev.wippy.runtime.app.Application;
 import dev.wippy.runtime.process.ExitResult;
-import dev.wippy.runtime.terminal.Terminal;
 
-import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,15 +38,8 @@ public final class FuncsBench {
 
     public static void main(String[] args) throws Exception {
         long calls = Long.parseLong(args[0]);
-        Path dir = Files.createTempDirectory("funcs-bench");
-        Files.createDirectories(dir.resolve("src"));
-        Files.writeString(dir.resolve("wippy.lock"), "directories:\n  src: ./src\n");
-        Files.writeString(dir.resolve("src/_index.yaml"), INDEX);
-        Files.writeString(dir.resolve("src/add.lua"), ADD);
-        Files.writeString(dir.resolve("src/caller.lua"), CALLER);
-        Files.writeString(dir.resolve("src/plain.lua"), PLAIN);
-        Application app = Application.boot(dir, new Terminal(new ByteArrayInputStream(new byte[0]), System.out,
-                System.err, List.of()));
+        Application app = BenchApp.boot("funcs-bench", Map.of("_index.yaml", INDEX, "add.lua", ADD,
+                "caller.lua", CALLER, "plain.lua", PLAIN));
         time(app, "bench:caller", Math.min(calls, 50_000));
         System.out.printf("funcs_call_per_second %.0f%n", calls / time(app, "bench:caller", calls));
         time(app, "bench:plain", calls);

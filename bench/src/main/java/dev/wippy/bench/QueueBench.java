@@ -1,13 +1,8 @@
 package dev.wippy.bench;
 
 import dev.wippy.runtime.app.Application;
-import dev.wippy.runtime.terminal.Terminal;
 
-import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,13 +29,7 @@ public final class QueueBench {
 
     public static void main(String[] args) throws Exception {
         long messages = Long.parseLong(args[0]);
-        Path dir = Files.createTempDirectory("queue-bench");
-        Files.createDirectories(dir.resolve("src"));
-        Files.writeString(dir.resolve("wippy.lock"), "directories:\n  src: ./src\n");
-        Files.writeString(dir.resolve("src/_index.yaml"), INDEX);
-        Files.writeString(dir.resolve("src/handler.lua"), HANDLER);
-        Application app = Application.boot(dir, new Terminal(new ByteArrayInputStream(new byte[0]), System.out,
-                System.err, List.of()));
+        Application app = BenchApp.boot("queue-bench", Map.of("_index.yaml", INDEX, "handler.lua", HANDLER));
         run(app, Math.min(messages, 100_000));
         System.out.printf("queue_messages_per_second %.0f%n", messages / run(app, messages));
         app.shutdown(Duration.ofSeconds(5));

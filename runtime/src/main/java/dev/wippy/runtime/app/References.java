@@ -13,8 +13,8 @@ final class References {
 
     static void check(Registry registry) {
         for (Entry e : registry.ofKind(Kinds.PROCESS_SERVICE)) {
-            target(registry, e, "process", Set.of(Kinds.PROCESS_LUA));
-            target(registry, e, "host", Set.of(Kinds.PROCESS_HOST));
+            registry.target(e, "process", Set.of(Kinds.PROCESS_LUA));
+            registry.target(e, "host", Set.of(Kinds.PROCESS_HOST));
         }
         for (Entry e : registry.all()) {
             for (String path : new String[] {"lifecycle.requires", "lifecycle.depends_on"}) {
@@ -25,21 +25,6 @@ final class References {
                     }
                 }
             }
-        }
-    }
-
-    private static void target(Registry registry, Entry e, String field, Set<String> kinds) {
-        String id = e.reference(field);
-        if (id == null) {
-            throw BootException.at(e, "missing required field '" + field + "'");
-        }
-        Entry target = registry.get(id);
-        if (target == null) {
-            throw BootException.at(e, "field '" + field + "' refers to " + id + ", which does not exist");
-        }
-        if (!kinds.contains(target.kind())) {
-            throw BootException.at(e, "field '" + field + "' refers to " + id + ", a " + target.kind() + " (needs "
-                    + String.join(" or ", kinds) + ")");
         }
     }
 }

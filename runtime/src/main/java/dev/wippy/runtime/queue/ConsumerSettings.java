@@ -21,8 +21,8 @@ record ConsumerSettings(Entry entry, String queue, String function, int concurre
 
     static ConsumerSettings of(Entry e, Registry registry) {
         Duration stop = ConfigDurations.of(e, "lifecycle.stop_timeout", DEFAULT_STOP_TIMEOUT);
-        return new ConsumerSettings(e, reference(e, registry, "queue", QueueKinds.QUEUE),
-                reference(e, registry, "func", FUNCTION_KIND), bounded(e, "concurrency", 1, MAX_CONCURRENCY),
+        return new ConsumerSettings(e, registry.target(e, "queue", java.util.Set.of(QueueKinds.QUEUE)).id(),
+                registry.target(e, "func", java.util.Set.of(FUNCTION_KIND)).id(), bounded(e, "concurrency", 1, MAX_CONCURRENCY),
                 bounded(e, "prefetch", 10, MAX_PREFETCH), flag(e, "auto_ack"), flag(e, "lifecycle.auto_start"),
                 stop.isZero() ? DEFAULT_STOP_TIMEOUT : stop);
     }
@@ -31,21 +31,6 @@ record ConsumerSettings(Entry entry, String queue, String function, int concurre
         return entry.id();
     }
 
-    private static String reference(Entry e, Registry registry, String field, String kind) {
-        String id = e.reference(field);
-        if (id == null) {
-            throw BootException.at(e, "missing required field '" + field + "'");
-        }
-        Entry target = registry.get(id);
-        if (target == null) {
-            throw BootException.at(e, "field '" + field + "' refers to " + id + ", which does not exist");
-        }
-        if (!target.kind().equals(kind)) {
-            throw BootException.at(e, "field '" + field + "' refers to " + id + ", a " + target.kind() + " (needs "
-                    + kind + ")");
-        }
-        return id;
-    }
 
     private static int bounded(Entry e, String field, int otherwise, int max) {
         Object v = e.field(field);

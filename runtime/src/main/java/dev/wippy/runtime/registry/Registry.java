@@ -33,6 +33,27 @@ public final class Registry {
         return entries.values();
     }
 
+    /**
+     * The entry that field {@code field} of {@code e} refers to, which must exist and be of one of {@code kinds}.
+     *
+     * @throws BootException naming the entry, the field and what is wrong
+     */
+    public Entry target(Entry e, String field, java.util.Set<String> kinds) {
+        String id = e.reference(field);
+        if (id == null) {
+            throw BootException.at(e, "missing required field '" + field + "'");
+        }
+        Entry target = get(id);
+        if (target == null) {
+            throw BootException.at(e, "field '" + field + "' refers to " + id + ", which does not exist");
+        }
+        if (!kinds.contains(target.kind())) {
+            throw BootException.at(e, "field '" + field + "' refers to " + id + ", a " + target.kind() + " (needs "
+                    + String.join(" or ", kinds) + ")");
+        }
+        return target;
+    }
+
     /** Entries of one kind, in load order. */
     public List<Entry> ofKind(String kind) {
         return entries.values().stream().filter(e -> e.kind().equals(kind)).toList();

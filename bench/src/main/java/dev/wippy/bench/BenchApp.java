@@ -1,0 +1,28 @@
+package dev.wippy.bench;
+
+import dev.wippy.runtime.app.Application;
+import dev.wippy.runtime.terminal.Terminal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Boots a benchmark app written into a temporary directory: {@code files} maps paths under src/ to contents. */
+final class BenchApp {
+    private BenchApp() {
+    }
+
+    static Application boot(String name, Map<String, String> files) throws IOException {
+        Path dir = Files.createTempDirectory(name);
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("wippy.lock"), "directories:\n  src: ./src\n");
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Files.writeString(dir.resolve("src").resolve(f.getKey()), f.getValue());
+        }
+        return Application.boot(dir, new Terminal(new ByteArrayInputStream(new byte[0]), System.out, System.err,
+                List.of()));
+    }
+}
