@@ -67,21 +67,19 @@ public final class Application {
     /** The entries as their kind handlers see them: placeholders resolved, unlike in {@link #registry}. */
     private final Registry decoded;
     private final Node node;
-    private final Functions functions;
-    private final Map<String, LuaEntry> lua;
+    private final LiveCode code;
     private final Map<String, TerminalHost> terminals = new LinkedHashMap<>();
     private final List<ProcessHost> processHosts = new ArrayList<>();
     private final Map<String, String> commands;
     private final ServiceSupervisor supervisor;
     private final Queues queues;
 
-    private Application(Registry registry, Registry decoded, Node node, Functions functions,
-                        Map<String, LuaEntry> lua, Map<String, String> commands, Queues queues) {
+    private Application(Registry registry, Registry decoded, Node node, LiveCode code, Map<String, String> commands,
+                        Queues queues) {
         this.registry = registry;
         this.decoded = decoded;
         this.node = node;
-        this.functions = functions;
-        this.lua = lua;
+        this.code = code;
         this.commands = commands;
         this.supervisor = new ServiceSupervisor(node);
         this.queues = queues;
@@ -98,7 +96,8 @@ public final class Application {
         warnAboutKinds(registry);
         // storages and variables first: decoding any other entry may read them
         Env env = Env.boot(registry, root);
-        Registry decoded = new Placeholders(env).decode(registry, Kinds.DECODED);
+        Placeholders placeholders = new Placeholders(env);
+        Registry decoded = placeholders.decode(registry, Kinds.DECODED);
         Node node = new Node();
         Functions functions = new Functions(node);
         Queues queues = Queues.of(decoded, functions);
@@ -107,7 +106,10 @@ public final class Application {
         modules.put("queue", QueueModule.provider(queues));
         Map<String, LuaEntry> lua = LuaEntries.compile(decoded, root, loaded.src(), modules.keySet(), LOG::warn);
         References.check(decoded);
-        Application app = new Application(registry, decoded, node, functions, lua, Commands.of(registry), queues);
+        LiveCode code = new LiveCode(decoded, lua, functions, placeholders, root, loaded.src(), modules.keySet(),
+                LOG::warn);
+        history.setCommitHandler(code);
+        Application app = new Application(registry, decoded, node, code, Commands.of(registry), queues);
         app.start(terminal, modules);
         return app;
     }
@@ -157,22 +159,20 @@ public final class Application {
     }
 
     private void start(Terminal terminal, Map<String, ModuleProvider> modules) {
-        Sandbox sandbox = new Sandbox(modules, lua::get, LoggerModule.PRINT);
+        Sandbox sandbox = new Sandbox(modules, code::lua, LoggerModule.PRINT);
         node.setCodeResolver(id -> {
-            LuaEntry code = lua.get(id);
-            Entry e = decoded.get(id);
+            LuaEntry lua = code.lua(id);
+            Entry e = code.decoded().get(id);
             if (e == null) {
                 throw new SpawnException(ErrorObject.NOT_FOUND, "entry not found: " + id);
             }
-            if (code == null || !e.kind().equals(Kinds.PROCESS_LUA)) {
+            if (lua == null || !e.kind().equals(Kinds.PROCESS_LUA)) {
                 throw new SpawnException(ErrorObject.INVALID, "entry " + id + " is a " + e.kind()
                         + ", not a process");
             }
-            return new LuaEntryCode(code, sandbox);
+            return new LuaEntryCode(lua, sandbox);
         });
-        for (Entry e : decoded.ofKind(Kinds.FUNCTION_LUA)) {
-            functions.register(Functions.function(e, new LuaEntryCode(lua.get(e.id()), sandbox)));
-        }
+        code.start(sandbox);
         for (Entry e : decoded.ofKind(Kinds.PROCESS_HOST)) {
             int workers = (int) e.integer("host.workers", Runtime.getRuntime().availableProcessors());
             if (workers < 1) {

@@ -40,8 +40,9 @@ final class LuaEntries {
         return compiled;
     }
 
-    private static LuaEntry compile(Registry registry, Path root, Path src, Entry e, Set<String> modules,
-                                    Consumer<String> warn) {
+    /** Compiles one Lua entry (also for entries created at run time, whose source is inline text). */
+    static LuaEntry compile(Registry registry, Path root, Path src, Entry e, Set<String> modules,
+                            Consumer<String> warn) {
         String source = e.string("source");
         if (source == null) {
             throw BootException.at(e, "missing required field 'source'");
@@ -74,6 +75,10 @@ final class LuaEntries {
     }
 
     private static Path sourceFile(Path src, Entry e, String relative) {
+        if (e.origin().file() == null) {
+            throw BootException.at(e, "a source " + FILE_PREFIX + relative
+                    + " needs a definition file; entries created at run time carry their Lua text inline");
+        }
         Path file = e.origin().directory().resolve(relative).normalize();
         if (!file.toAbsolutePath().normalize().startsWith(src.toAbsolutePath().normalize())) {
             throw BootException.at(e, "source " + FILE_PREFIX + relative + " is outside the source directory " + src);

@@ -19,9 +19,14 @@ public final class Functions {
         this.node = node;
     }
 
-    /** Makes {@code f} callable. */
+    /** Makes {@code f} callable (replacing an earlier version of the same entry). */
     public void register(Function f) {
         byId.put(f.id(), f);
+    }
+
+    /** The entry is gone: calls to it fail with NOT_FOUND; invocations already running go on. */
+    public void unregister(String id) {
+        byId.remove(id);
     }
 
     /** A function entry, described from registry data. */

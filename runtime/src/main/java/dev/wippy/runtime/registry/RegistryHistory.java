@@ -15,12 +15,24 @@ public final class RegistryHistory {
     private final boolean keep;
     private final TreeMap<Long, Registry> versions = new TreeMap<>();
     private Registry head;
+    private CommitHandler handler = (previous, next) -> { };
+
+    /** What runs the entries: sees each new version before it becomes the head, and may reject it. */
+    @FunctionalInterface
+    public interface CommitHandler {
+        /** @throws ChangeRejected to abort the changeset (nothing changes then) */
+        void commit(Registry previous, Registry next);
+    }
 
     /** Starts from the boot version; {@code keepHistory} is {@code registry.enable_history}. */
     public RegistryHistory(Registry initial, boolean keepHistory) {
         this.keep = keepHistory;
         this.head = initial;
         versions.put(initial.version(), initial);
+    }
+
+    public synchronized void setCommitHandler(CommitHandler handler) {
+        this.handler = handler;
     }
 
     public synchronized Registry head() {
@@ -62,6 +74,7 @@ public final class RegistryHistory {
             }
         }
         Registry r = new Registry(head.version() + 1, next.values());
+        handler.commit(head, r);
         if (!keep) {
             versions.clear();
         }

@@ -1,0 +1,98 @@
+package dev.wippy.runtime.app;
+
+import dev.wippy.runtime.env.Placeholders;
+import dev.wippy.runtime.funcs.Functions;
+import dev.wippy.runtime.lua.LuaEntry;
+import dev.wippy.runtime.lua.LuaEntryCode;
+import dev.wippy.runtime.lua.Sandbox;
+import dev.wippy.runtime.registry.BootException;
+import dev.wippy.runtime.registry.ChangeRejected;
+import dev.wippy.runtime.registry.Entry;
+import dev.wippy.runtime.registry.Registry;
+import dev.wippy.runtime.registry.RegistryHistory;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The compiled Lua entries of the running app, kept in step with the registry: a new version's created or
+ * changed Lua entries are compiled before it is committed (a change that does not compile is rejected and nothing
+ * changes), functions become callable under their new code, deleted entries are forgotten. Processes already
+ * running keep the code they started with.
+ */
+final class LiveCode implements RegistryHistory.CommitHandler {
+    private final Map<String, LuaEntry> lua;
+    private final Functions functions;
+    private final Placeholders placeholders;
+    private final Path root;
+    private final Path src;
+    private final Set<String> modules;
+    private final Consumer<String> warn;
+    private volatile Registry decoded;
+    private Sandbox sandbox;
+
+    LiveCode(Registry decoded, Map<String, LuaEntry> compiled, Functions functions, Placeholders placeholders,
+             Path root, Path src, Set<String> modules, Consumer<String> warn) {
+        this.decoded = decoded;
+        this.lua = new ConcurrentHashMap<>(compiled);
+        this.functions = functions;
+        this.placeholders = placeholders;
+        this.root = root;
+        this.src = src;
+        this.modules = modules;
+        this.warn = warn;
+    }
+
+    /** The entries as kind handlers see them (placeholders resolved), at the current version. */
+    Registry decoded() {
+        return decoded;
+    }
+
+    LuaEntry lua(String id) {
+        return lua.get(id);
+    }
+
+    /** Makes the boot version's functions callable; from now on new versions are applied as they come. */
+    void start(Sandbox sandbox) {
+        this.sandbox = sandbox;
+        for (Entry e : decoded.ofKind(Kinds.FUNCTION_LUA)) {
+            functions.register(Functions.function(e, new LuaEntryCode(lua.get(e.id()), sandbox)));
+        }
+    }
+
+    @Override
+    public synchronized void commit(Registry previous, Registry next) {
+        Registry decodedNext;
+        Map<String, LuaEntry> compiled = new HashMap<>();
+        Map<String, Functions.Function> callable = new HashMap<>();
+        try {
+            decodedNext = placeholders.decode(next, Kinds.DECODED);
+            for (Entry e : decodedNext.all()) {
+                if (Kinds.LUA.contains(e.kind()) && previous.get(e.id()) != next.get(e.id())) {
+                    LuaEntry code = LuaEntries.compile(decodedNext, root, src, e, modules, warn);
+                    compiled.put(e.id(), code);
+                    if (e.kind().equals(Kinds.FUNCTION_LUA)) {
+                        callable.put(e.id(), Functions.function(e, new LuaEntryCode(code, sandbox)));
+                    }
+                }
+            }
+        } catch (BootException e) {
+            throw new ChangeRejected(ChangeRejected.Reason.INVALID, e.getMessage());
+        }
+        lua.putAll(compiled);
+        for (Entry gone : previous.all()) {
+            if (next.get(gone.id()) == null || !next.get(gone.id()).kind().equals(Kinds.FUNCTION_LUA)) {
+                functions.unregister(gone.id());
+            }
+            if (next.get(gone.id()) == null) {
+                lua.remove(gone.id());
+            }
+        }
+        callable.values().forEach(functions::register);
+        decoded = decodedNext;
+    }
+}
