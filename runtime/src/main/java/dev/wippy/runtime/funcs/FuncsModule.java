@@ -162,12 +162,17 @@ public final class FuncsModule {
             return Multi.of(null, err);
         }
         Call c = (Call) started;
+        Execution caller = Execution.of(s);
+        Runnable cancel = c::cancel;
+        caller.onCancel(cancel);
         ExitResult r;
         try {
             r = Scheduler.of(s).awaitFuture(c.outcome());
         } catch (Killed k) {
             c.cancel();
             throw k;
+        } finally {
+            caller.removeCancelHook(cancel);
         }
         if (r.isAbnormal()) {
             return Multi.of(null, r.error());

@@ -9,8 +9,8 @@ import dev.wippy.lua.vm.LuaUserdata;
 
 /**
  * A Future of {@code funcs.async} (spec 03 §3.3.4): the outcome is recorded when it arrives and delivered once on
- * its channel, a Payload on success or an error object on failure. It belongs to the execution that created it,
- * which cancels the call if it ends first.
+ * its channel, a Payload on success or an error object on failure. It belongs to the execution that created it:
+ * the call is cancelled when that execution is cancelled or ends first.
  */
 final class FutureValue extends LuaUserdata {
     private final Call call;
@@ -27,12 +27,14 @@ final class FutureValue extends LuaUserdata {
         this.owner = owner;
         this.cancelOnExit = call::cancel;
         owner.onExit(cancelOnExit);
+        owner.onCancel(cancelOnExit);
         call.outcome().thenAccept(this::arrived);
     }
 
     private void arrived(ExitResult r) {
         outcome = r;
         owner.removeExitHook(cancelOnExit);
+        owner.removeCancelHook(cancelOnExit);
         channel.deliver(r.isAbnormal() ? r.error() : new Payload(r.value()));
     }
 

@@ -40,6 +40,8 @@ public abstract class Execution implements Scheduler.Owner {
     private final Map<String, Object> context;
     /** Run once at exit: resources owned by the execution, such as its timers. */
     private Set<Runnable> exitHooks;
+    /** Run when a CANCEL event arrives: what the execution's context owns, such as its function calls. */
+    private Set<Runnable> cancelHooks;
 
     /** A topic subscription: where its messages go and whether as message objects or raw data. */
     record Listener(Channel channel, boolean messages) {}
@@ -103,6 +105,7 @@ public abstract class Execution implements Scheduler.Owner {
 
     /** Accepts a message or event from any thread; false when this execution has exited. */
     public boolean deliver(Object item) {
+        List<Runnable> cancelled = null;
         scheduler.lock.lock();
         try {
             if (!alive) {
@@ -112,7 +115,38 @@ public abstract class Execution implements Scheduler.Owner {
             if (scheduler.current() == null) {
                 routeMailbox();
             }
-            return true;
+            if (item instanceof Event ev && ev.kind().equals(Event.CANCEL) && cancelHooks != null) {
+                cancelled = List.copyOf(cancelHooks);
+                cancelHooks = null;
+            }
+        } finally {
+            scheduler.lock.unlock();
+        }
+        if (cancelled != null) {
+            cancelled.forEach(Runnable::run);
+        }
+        return true;
+    }
+
+    /** Runs {@code hook} when this execution is cancelled (a CANCEL event), unless removed before. */
+    public void onCancel(Runnable hook) {
+        scheduler.lock.lock();
+        try {
+            if (cancelHooks == null) {
+                cancelHooks = new LinkedHashSet<>(2);
+            }
+            cancelHooks.add(hook);
+        } finally {
+            scheduler.lock.unlock();
+        }
+    }
+
+    public void removeCancelHook(Runnable hook) {
+        scheduler.lock.lock();
+        try {
+            if (cancelHooks != null) {
+                cancelHooks.remove(hook);
+            }
         } finally {
             scheduler.lock.unlock();
         }
@@ -313,6 +347,7 @@ public abstract class Execution implements Scheduler.Owner {
             alive = false;
             hooks = exitHooks;
             exitHooks = null;
+            cancelHooks = null;
             linked = links;
             watchers = monitoredBy;
             ownNames = names;

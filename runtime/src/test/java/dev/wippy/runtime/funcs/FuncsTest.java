@@ -222,4 +222,27 @@ class FuncsTest {
                         end }""");
         assertThat(text(app.run("main"))).isEqualTo("true true");
     }
+
+    @Test
+    void cancellingTheCallerCancelsItsFunctionCalls() throws Exception {
+        TestApp app = new TestApp(dir)
+                .entry("sleepy", FUNCTION, "return { run = function() time.sleep('5s'); return 1 end }")
+                .entry("caller", PROCESS, """
+                        return { main = function()
+                            local f = funcs.async("app:sleepy")
+                            local _, err = funcs.call("app:sleepy")
+                            local ferr = f:channel():receive()
+                            return err:kind() .. " " .. ferr:kind()
+                        end }""")
+                .entry("main", PROCESS, """
+                        return { main = function()
+                            local t0 = time.now()
+                            local pid = process.spawn_monitored("app:caller", "app:processes")
+                            time.sleep("100ms")
+                            process.cancel(pid, "enough")
+                            local ev = process.events():receive()
+                            return ev.result.value .. " " .. tostring(time.now():sub(t0):milliseconds() < 2000)
+                        end }""");
+        assertThat(text(app.run("main"))).isEqualTo("Canceled Canceled true");
+    }
 }
