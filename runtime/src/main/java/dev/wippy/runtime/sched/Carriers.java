@@ -23,6 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Carriers implements Executor {
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final int INJECTED_TURN = 61;
     private static final VarHandle CARRIER = carrierField();
     private static final ThreadFactory THREADS = threadsOnCarriers();
 
@@ -127,6 +128,7 @@ public final class Carriers implements Executor {
         final Carriers pool;
         final int index;
         final ConcurrentLinkedDeque<Runnable> local = new ConcurrentLinkedDeque<>();
+        private int turns;
 
         Carrier(Carriers pool, int index) {
             super("wippy-carrier-" + index);
@@ -162,6 +164,14 @@ public final class Carriers implements Executor {
         }
 
         private Runnable next() {
+            // now and then injected work (timers, other threads) goes first, so a carrier whose own queue never
+            // empties (busy processes yielding to each other) cannot starve it
+            if (++turns % INJECTED_TURN == 0) {
+                Runnable injected = pool.injected.poll();
+                if (injected != null) {
+                    return injected;
+                }
+            }
             Runnable t = local.pollFirst();
             if (t == null) {
                 t = pool.injected.poll();

@@ -91,10 +91,12 @@ class ProcessTest {
         TestNode t = new TestNode(spinners + 2).entry("app:spin", """
                 return { main = function() while true do end end }
                 """).entry("app:main", """
+                local time = require("time")
                 local function main(n)
                   local spinning = {}
                   for i = 1, n do spinning[i] = process.spawn("app:spin", "app:processes") end
                   local ok = process.exec("app:quick", "app:processes")
+                  time.sleep("50ms")
                   for i = 1, n do process.terminate(spinning[i]) end
                   return ok
                 end

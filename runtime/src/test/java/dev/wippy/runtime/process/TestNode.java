@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A node with one process host ({@code app:processes}) running Lua entries given as source text. */
+/**
+ * A node with one process host ({@code app:processes}) running Lua entries given as source text; entries may
+ * require {@code time}.
+ */
 final class TestNode {
     final Node node = new Node();
     final ProcessHost host;
@@ -26,6 +29,7 @@ final class TestNode {
         host.start();
         node.addHost(host);
         Map<String, ModuleProvider> modules = new HashMap<>();
+        modules.put("time", dev.wippy.runtime.time.TimeModule.PROVIDER);
         sandbox = new Sandbox(modules, entries::get, new JavaFunction("print", (s, a) -> Multi.EMPTY));
         node.setCodeResolver(id -> {
             LuaEntry e = entries.get(id);
@@ -37,7 +41,7 @@ final class TestNode {
     }
 
     TestNode entry(String id, String source) {
-        entries.put(id, new LuaEntry(id, Lua.compile(source, id), "main", List.of(), Map.of()));
+        entries.put(id, new LuaEntry(id, Lua.compile(source, id), "main", List.of("time"), Map.of()));
         return this;
     }
 
