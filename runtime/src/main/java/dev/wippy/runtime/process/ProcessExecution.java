@@ -42,6 +42,7 @@ public final class ProcessExecution extends Execution {
 
     void start() {
         dev.wippy.runtime.sched.Carriers.start(pid, this::run);
+        dev.wippy.runtime.sched.Carriers.yieldIfBacklogged();
     }
 
     private void run() {

@@ -24,6 +24,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class Carriers implements Executor {
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final int INJECTED_TURN = 61;
+    private static final int BACKLOG_LIMIT = 4096;
     private static final VarHandle CARRIER = carrierField();
     private static final ThreadFactory THREADS = threadsOnCarriers();
 
@@ -94,7 +95,7 @@ public final class Carriers implements Executor {
         Carrier here = currentCarrier();
         if (here != null) {
             here.local.addLast(task);
-            if (here.local.size() > 1) {
+            if (here.backlog.incrementAndGet() > 1) {
                 wakeOne();
             }
         } else {
@@ -115,7 +116,7 @@ public final class Carriers implements Executor {
 
     private Runnable steal(Carrier thief) {
         for (int i = 1; i < carriers.length; i++) {
-            Runnable t = carriers[(thief.index + i) % carriers.length].local.pollFirst();
+            Runnable t = carriers[(thief.index + i) % carriers.length].take();
             if (t != null) {
                 return t;
             }
@@ -123,11 +124,33 @@ public final class Carriers implements Executor {
         return null;
     }
 
+    /**
+     * Slows a process that starts processes in a loop in proportion to the work already queued on its carrier, so
+     * that the other carriers (which steal from that queue) keep up instead of the queue, and the states of all
+     * the queued processes, growing without bound. Past a large backlog it lets the queued work run first.
+     */
+    public static void yieldIfBacklogged() {
+        Thread t = Thread.currentThread();
+        if (!t.isVirtual() || CARRIER == null || !(CARRIER.getVolatile(t) instanceof Carrier c)) {
+            return;
+        }
+        int backlog = c.backlog.get();
+        if (backlog > BACKLOG_LIMIT) {
+            Thread.yield();
+            return;
+        }
+        for (int i = 0; i < backlog; i++) {
+            Thread.onSpinWait();
+        }
+    }
+
     /** One OS thread running virtual threads: its own queue first, then injected work, then stealing. */
     private static final class Carrier extends Thread {
         final Carriers pool;
         final int index;
         final ConcurrentLinkedDeque<Runnable> local = new ConcurrentLinkedDeque<>();
+        /** Tasks in {@link #local}; the deque's own size() walks the whole queue. */
+        final AtomicInteger backlog = new AtomicInteger();
         private int turns;
 
         Carrier(Carriers pool, int index) {
@@ -163,6 +186,14 @@ public final class Carriers implements Executor {
             }
         }
 
+        Runnable take() {
+            Runnable t = local.pollFirst();
+            if (t != null) {
+                backlog.decrementAndGet();
+            }
+            return t;
+        }
+
         private Runnable next() {
             // now and then injected work (timers, other threads) goes first, so a carrier whose own queue never
             // empties (busy processes yielding to each other) cannot starve it
@@ -172,7 +203,7 @@ public final class Carriers implements Executor {
                     return injected;
                 }
             }
-            Runnable t = local.pollFirst();
+            Runnable t = take();
             if (t == null) {
                 t = pool.injected.poll();
             }
