@@ -3,6 +3,7 @@ package dev.wippy.runtime.app;
 import dev.wippy.runtime.registry.BootException;
 import dev.wippy.runtime.registry.ConfigDurations;
 import dev.wippy.runtime.registry.Entry;
+import dev.wippy.runtime.sched.Backoff;
 
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -13,8 +14,7 @@ import java.util.Set;
  * default as well.
  */
 record Lifecycle(boolean autoStart, boolean required, Duration startTimeout, Duration stopTimeout,
-                 Duration stableThreshold, Set<String> requires, Duration initialDelay, Duration maxDelay,
-                 double backoffFactor, double jitter, long maxAttempts) {
+                 Duration stableThreshold, Set<String> requires, Backoff restart, long maxAttempts) {
 
     static Lifecycle of(Entry e) {
         Set<String> requires = new LinkedHashSet<>();
@@ -30,10 +30,10 @@ record Lifecycle(boolean autoStart, boolean required, Duration startTimeout, Dur
                 duration(e, "lifecycle.stop_timeout", Duration.ofSeconds(10)),
                 duration(e, "lifecycle.stable_threshold", Duration.ofSeconds(5)),
                 Set.copyOf(requires),
-                duration(e, "lifecycle.restart.initial_delay", Duration.ofSeconds(1)),
-                duration(e, "lifecycle.restart.max_delay", Duration.ofSeconds(90)),
-                number(e, "lifecycle.restart.backoff_factor", 2.0),
-                number(e, "lifecycle.restart.jitter", 0.1),
+                new Backoff(duration(e, "lifecycle.restart.initial_delay", Duration.ofSeconds(1)),
+                        duration(e, "lifecycle.restart.max_delay", Duration.ofSeconds(90)),
+                        number(e, "lifecycle.restart.backoff_factor", 2.0),
+                        number(e, "lifecycle.restart.jitter", 0.1)),
                 e.integer("lifecycle.restart.max_attempts", 0));
     }
 
@@ -44,11 +44,5 @@ record Lifecycle(boolean autoStart, boolean required, Duration startTimeout, Dur
 
     private static double number(Entry e, String path, double otherwise) {
         return e.field(path) instanceof Number n && n.doubleValue() != 0 ? n.doubleValue() : otherwise;
-    }
-
-    /** The delay before restart number {@code n} (1-based), before jitter (spec 03 §3.5.3). */
-    Duration backoff(int n) {
-        double nanos = initialDelay.toNanos() * Math.pow(backoffFactor, n - 1);
-        return Duration.ofNanos((long) Math.min(nanos, maxDelay.toNanos()));
     }
 }

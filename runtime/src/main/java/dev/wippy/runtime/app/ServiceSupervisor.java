@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -155,17 +154,11 @@ final class ServiceSupervisor {
                         .addKeyValue("service", entry.id()).addKeyValue("error", lastError).log();
                 return;
             }
-            Duration delay = jittered(lifecycle.backoff(retries));
+            Duration delay = lifecycle.restart().jittered(retries);
             LOG.atWarn().setMessage("service failed, restarting").addKeyValue("service", entry.id())
                     .addKeyValue("error", lastError).addKeyValue("attempt", retries + 1)
                     .addKeyValue("delay", delay.toMillis() + "ms").log();
             pendingRestart = node.timers().schedule(this::attempt, delay.toNanos(), TimeUnit.NANOSECONDS);
-        }
-
-        private Duration jittered(Duration d) {
-            double j = lifecycle.jitter();
-            double factor = 1 + ThreadLocalRandom.current().nextDouble(-j, j);
-            return Duration.ofNanos((long) (d.toNanos() * factor));
         }
 
         void stop() {

@@ -27,7 +27,7 @@ public final class EventsModule {
             sub.close();
             return Boolean.TRUE;
         });
-        SUBSCRIPTION_META = Methods.metatable("Subscription", methods);
+        SUBSCRIPTION_META = Methods.metatable("Subscription", methods).freeze();
     }
 
     private EventsModule() {

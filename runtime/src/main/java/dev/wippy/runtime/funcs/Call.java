@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -69,7 +68,7 @@ final class Call {
                 return;
             }
             try {
-                Thread.sleep(jittered(retry.delay(k), retry.jitter()));
+                Thread.sleep(retry.backoff().jittered(k));
             } catch (InterruptedException ie) {
                 return;
             }
@@ -91,11 +90,6 @@ final class Call {
             return retry.retryKinds().contains(e.kind());
         }
         return !NOT_RETRIED_BY_DEFAULT.contains(e.kind());
-    }
-
-    private static Duration jittered(Duration d, double jitter) {
-        double f = jitter <= 0 ? 1 : 1 + ThreadLocalRandom.current().nextDouble(-jitter, jitter);
-        return Duration.ofNanos((long) (d.toNanos() * f));
     }
 
     private void finish(ExitResult r) {

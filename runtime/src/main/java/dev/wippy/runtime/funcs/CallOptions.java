@@ -1,6 +1,7 @@
 package dev.wippy.runtime.funcs;
 
 import dev.wippy.runtime.registry.ConfigDurations;
+import dev.wippy.runtime.sched.Backoff;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -12,18 +13,10 @@ import java.util.Map;
  * executor's {@code with_options}. Durations are milliseconds or duration strings.
  */
 record CallOptions(Duration timeout, Retry retry) {
-    static final CallOptions NONE = new CallOptions(null, Retry.NONE);
 
     /** The retry interceptor's settings (spec 03 §3.2.5). */
-    record Retry(int maxAttempts, Duration initialDelay, Duration maxDelay, double backoffFactor, double jitter,
-                 List<String> retryKinds, List<String> skipKinds) {
-        static final Retry NONE = new Retry(0, Duration.ZERO, Duration.ZERO, 2, 0, null, List.of());
-
-        /** The wait before retry {@code k} (1-based), before jitter. */
-        Duration delay(int k) {
-            double nanos = initialDelay.toNanos() * Math.pow(backoffFactor, k - 1);
-            return Duration.ofNanos((long) Math.min(nanos, maxDelay.toNanos()));
-        }
+    record Retry(int maxAttempts, Backoff backoff, List<String> retryKinds, List<String> skipKinds) {
+        static final Retry NONE = new Retry(0, new Backoff(Duration.ZERO, Duration.ZERO, 2, 0), null, List.of());
     }
 
     static CallOptions merge(Map<String, Object> entryOptions, Map<String, Object> callOptions) {
@@ -38,10 +31,10 @@ record CallOptions(Duration timeout, Retry retry) {
         }
         double factor = number(r.get("backoff_factor"), 2.0);
         return new Retry((int) number(r.get("max_attempts"), 0),
-                duration(r.get("initial_delay"), Duration.ofMillis(100)),
-                duration(r.get("max_delay"), Duration.ofSeconds(10)),
-                factor <= 0 ? 2.0 : factor,
-                number(r.get("jitter"), 0.1),
+                new Backoff(duration(r.get("initial_delay"), Duration.ofMillis(100)),
+                        duration(r.get("max_delay"), Duration.ofSeconds(10)),
+                        factor <= 0 ? 2.0 : factor,
+                        number(r.get("jitter"), 0.1)),
                 r.get("retry_kinds") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : null,
                 r.get("skip_kinds") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of());
     }

@@ -20,11 +20,17 @@ final class LogWriter {
     private LogWriter() {
     }
 
+    /** Whether an entry at {@code level} would be written: callers skip building it otherwise. */
+    static boolean enabled(Level level, String loggerName) {
+        return logger(loggerName).isEnabledForLevel(level);
+    }
+
+    private static Logger logger(String loggerName) {
+        return LoggerFactory.getLogger(loggerName.isEmpty() ? DEFAULT_NAME : loggerName);
+    }
+
     static void write(LuaState s, Level level, String loggerName, String message, Map<String, Object> fields) {
-        Logger logger = LoggerFactory.getLogger(loggerName.isEmpty() ? DEFAULT_NAME : loggerName);
-        if (!logger.isEnabledForLevel(level)) {
-            return;
-        }
+        Logger logger = logger(loggerName);
         LoggingEventBuilder event = logger.atLevel(level).setMessage(message);
         fields.forEach(event::addKeyValue);
         Execution execution = s.embedderData() instanceof Execution e ? e : null;

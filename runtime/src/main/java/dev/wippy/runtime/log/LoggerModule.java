@@ -58,13 +58,17 @@ public final class LoggerModule {
             Object[] args = withSelf(a);
             LuaLogger logger = self(args);
             String message = message(s, args);
-            Map<String, Object> fields = logger.fields();
             Object extra = Args.arg(args, 2);
+            if (extra != null && !(extra instanceof LuaTable)) {
+                throw Args.typeError(s, args, 2, "table");
+            }
+            if (!LogWriter.enabled(level, logger.name())) {
+                return Multi.EMPTY;
+            }
+            Map<String, Object> fields = logger.fields();
             if (extra instanceof LuaTable t) {
                 fields = new java.util.LinkedHashMap<>(fields);
                 fields.putAll(LogFields.of(s, t));
-            } else if (extra != null) {
-                throw Args.typeError(s, args, 2, "table");
             }
             LogWriter.write(s, level, logger.name(), message, fields);
             return Multi.EMPTY;
@@ -96,6 +100,9 @@ public final class LoggerModule {
 
     /** The global {@code print}: arguments joined by a space, logged at info (spec 03 §3.14). */
     public static final JavaFunction PRINT = new JavaFunction("print", (s, a) -> {
+        if (!LogWriter.enabled(Level.INFO, "")) {
+            return Multi.EMPTY;
+        }
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < a.length; i++) {
             if (i > 0) {

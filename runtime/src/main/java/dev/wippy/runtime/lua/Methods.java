@@ -33,11 +33,14 @@ public final class Methods {
         }));
     }
 
-    /** The frozen metatable of a type: {@code __index} is {@code methods}, {@code __name} is {@code typeName}. */
+    /**
+     * The metatable of a type: {@code __index} is {@code methods} (frozen), {@code __name} is {@code typeName}.
+     * Callers add operators if they need them, then freeze it.
+     */
     public static LuaTable metatable(String typeName, LuaTable methods) {
         LuaTable meta = new LuaTable();
         meta.putStr(MetaNames.INDEX, methods.freeze());
         meta.putStr(MetaNames.NAME, LuaString.of(typeName));
-        return meta.freeze();
+        return meta;
     }
 }

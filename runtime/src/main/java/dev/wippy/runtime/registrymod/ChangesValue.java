@@ -38,7 +38,7 @@ final class ChangesValue extends LuaUserdata {
                 return Multi.of(null, Failures.of(e));
             }
         });
-        META = Methods.metatable("Changes", m);
+        META = Methods.metatable("Changes", m).freeze();
     }
 
     private final RegistryHistory history;

@@ -22,7 +22,7 @@ final class HistoryValue extends LuaUserdata {
                     : new VersionValue(h.history, n);
         });
         method(m, "snapshot_at", (s, h, a) -> Queries.snapshotAt(h.history, Args.arg(a, 1)));
-        META = Methods.metatable("History", m);
+        META = Methods.metatable("History", m).freeze();
     }
 
     private final RegistryHistory history;

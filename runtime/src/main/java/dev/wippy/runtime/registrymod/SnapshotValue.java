@@ -26,7 +26,7 @@ final class SnapshotValue extends LuaUserdata {
         });
         method(m, "version", (s, snap, a) -> new VersionValue(snap.history, snap.registry.version()));
         method(m, "changes", (s, snap, a) -> new ChangesValue(snap.history));
-        META = Methods.metatable("Snapshot", m);
+        META = Methods.metatable("Snapshot", m).freeze();
     }
 
     private final RegistryHistory history;

@@ -22,7 +22,7 @@ final class VersionValue extends LuaUserdata {
         method(m, "string", (s, v, a) -> LuaString.of("v" + v.id));
         method(m, "previous", (s, v, a) -> v.neighbour(-1));
         method(m, "next", (s, v, a) -> v.neighbour(1));
-        META = Methods.metatable("Version", m);
+        META = Methods.metatable("Version", m).freeze();
     }
 
     private final RegistryHistory history;

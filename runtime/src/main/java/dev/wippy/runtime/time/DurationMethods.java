@@ -4,6 +4,7 @@ import dev.wippy.lua.vm.JavaFunction;
 import dev.wippy.lua.vm.LuaString;
 import dev.wippy.lua.vm.LuaTable;
 import dev.wippy.lua.vm.MetaNames;
+import dev.wippy.runtime.lua.Methods;
 
 /** The methods and operators of Lua {@code Duration} values (spec 02 §5.3). */
 final class DurationMethods {
@@ -23,7 +24,7 @@ final class DurationMethods {
         method(m, "seconds", (s, d, a) -> inUnits(d.nanos(), SECOND));
         method(m, "minutes", (s, d, a) -> inUnits(d.nanos(), MINUTE));
         method(m, "hours", (s, d, a) -> inUnits(d.nanos(), HOUR));
-        LuaTable meta = Bindings.metatable("Duration", m);
+        LuaTable meta = Methods.metatable("Duration", m);
         meta.putStr(MetaNames.TOSTRING, new JavaFunction("tostring", (s, a) ->
                 LuaString.of(Bindings.check(s, a, 0, DurationValue.class, "Duration").toString())));
         meta.putStr(MetaNames.UNM, new JavaFunction("unm", (s, a) ->
@@ -32,8 +33,8 @@ final class DurationMethods {
         return meta.freeze();
     }
 
-    private static void method(LuaTable t, String name, Bindings.Method<DurationValue> body) {
-        Bindings.method(t, name, DurationValue.class, "Duration", body);
+    private static void method(LuaTable t, String name, Methods.Body<DurationValue> body) {
+        Methods.add(t, name, DurationValue.class, "Duration", body);
     }
 
     /**

@@ -4,7 +4,7 @@ package dev.wippy.runtime.time;
  * Go's duration syntax (spec 02 §5.3): {@code [-+]?(<digits>[.<digits>]<unit>)+} with units ns, us/µs/μs, ms, s,
  * m, h, or a lone {@code 0}; and Go's canonical text ({@code 1h30m0s}, {@code 1.5µs}, {@code 0s}).
  */
-final class DurationText {
+public final class DurationText {
     private static final long MICROSECOND = 1_000L;
     private static final long MILLISECOND = 1_000_000L;
     private static final long SECOND = 1_000_000_000L;
@@ -16,14 +16,14 @@ final class DurationText {
     private DurationText() {}
 
     /** Thrown for text that is not a duration; the message reads like Go's. */
-    static final class InvalidDuration extends RuntimeException {
+    public static final class InvalidDuration extends RuntimeException {
         InvalidDuration(String message) {
             super(message, null, false, false);
         }
     }
 
     /** The nanoseconds of a duration string. */
-    static long parse(String text) {
+    public static long parse(String text) {
         String s = text;
         boolean negative = false;
         if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {

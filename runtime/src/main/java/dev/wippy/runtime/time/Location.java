@@ -5,6 +5,7 @@ import dev.wippy.lua.vm.LuaString;
 import dev.wippy.lua.vm.LuaTable;
 import dev.wippy.lua.vm.LuaUserdata;
 import dev.wippy.lua.vm.MetaNames;
+import dev.wippy.runtime.lua.Methods;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -35,8 +36,8 @@ public final class Location extends LuaUserdata {
 
     private static LuaTable metatable() {
         LuaTable methods = new LuaTable();
-        Bindings.method(methods, "string", Location.class, "Location", (s, loc, a) -> LuaString.of(loc.name));
-        LuaTable meta = Bindings.metatable("Location", methods);
+        Methods.add(methods, "string", Location.class, "Location", (s, loc, a) -> LuaString.of(loc.name));
+        LuaTable meta = Methods.metatable("Location", methods);
         meta.putStr(MetaNames.TOSTRING, new JavaFunction("tostring",
                 (s, a) -> LuaString.of(Bindings.check(s, a, 0, Location.class, "Location").name)));
         return meta.freeze();

@@ -4,6 +4,7 @@ import dev.wippy.lua.vm.LuaState;
 import dev.wippy.lua.vm.LuaTable;
 import dev.wippy.lua.vm.LuaUserdata;
 import dev.wippy.runtime.channel.Channel;
+import dev.wippy.runtime.lua.Methods;
 import dev.wippy.runtime.sched.Scheduler;
 
 /**
@@ -49,11 +50,11 @@ final class TickerValue extends LuaUserdata {
         method(m, "response", (s, t, a) -> t.channel);
         method(m, "channel", (s, t, a) -> t.channel);
         method(m, "stop", (s, t, a) -> t.stop());
-        return Bindings.metatable("Ticker", m).freeze();
+        return Methods.metatable("Ticker", m).freeze();
     }
 
-    private static void method(LuaTable t, String name, Bindings.Method<TickerValue> body) {
-        Bindings.method(t, name, TickerValue.class, "Ticker", body);
+    private static void method(LuaTable t, String name, Methods.Body<TickerValue> body) {
+        Methods.add(t, name, TickerValue.class, "Ticker", body);
     }
 
     private void tick() {

@@ -8,6 +8,7 @@ import dev.wippy.lua.vm.LuaString;
 import dev.wippy.lua.vm.LuaTable;
 import dev.wippy.lua.vm.MetaNames;
 import dev.wippy.lua.vm.Multi;
+import dev.wippy.runtime.lua.Methods;
 
 import java.time.DateTimeException;
 import java.time.ZonedDateTime;
@@ -57,15 +58,15 @@ final class TimeMethods {
         method(m, "round", (s, t, a) -> t.round(Bindings.check(s, a, 1, DurationValue.class, "Duration").nanos()));
         method(m, "truncate",
                 (s, t, a) -> t.truncate(Bindings.check(s, a, 1, DurationValue.class, "Duration").nanos()));
-        LuaTable meta = Bindings.metatable("Time", m);
+        LuaTable meta = Methods.metatable("Time", m);
         meta.putStr(MetaNames.TOSTRING, new JavaFunction("tostring",
                 (s, a) -> LuaString.of(Bindings.check(s, a, 0, TimeValue.class, "Time").toString())));
         Operators.installShared(meta);
         return meta.freeze();
     }
 
-    private static void method(LuaTable t, String name, Bindings.Method<TimeValue> body) {
-        Bindings.method(t, name, TimeValue.class, "Time", body);
+    private static void method(LuaTable t, String name, Methods.Body<TimeValue> body) {
+        Methods.add(t, name, TimeValue.class, "Time", body);
     }
 
     /** A calendar field read in the time's own location. */

@@ -4,6 +4,7 @@ import dev.wippy.lua.vm.LuaState;
 import dev.wippy.lua.vm.LuaTable;
 import dev.wippy.lua.vm.LuaUserdata;
 import dev.wippy.runtime.channel.Channel;
+import dev.wippy.runtime.lua.Methods;
 import dev.wippy.runtime.sched.Scheduler;
 
 /**
@@ -56,11 +57,11 @@ final class TimerValue extends LuaUserdata {
             }
             return t.reset(nanos);
         });
-        return Bindings.metatable("Timer", m).freeze();
+        return Methods.metatable("Timer", m).freeze();
     }
 
-    private static void method(LuaTable t, String name, Bindings.Method<TimerValue> body) {
-        Bindings.method(t, name, TimerValue.class, "Timer", body);
+    private static void method(LuaTable t, String name, Methods.Body<TimerValue> body) {
+        Methods.add(t, name, TimerValue.class, "Timer", body);
     }
 
     /** Lock held. A delay ≤ 0 fires at once. */

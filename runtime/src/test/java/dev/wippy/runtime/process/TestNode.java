@@ -8,6 +8,7 @@ import dev.wippy.runtime.lua.LuaEntry;
 import dev.wippy.runtime.lua.LuaEntryCode;
 import dev.wippy.runtime.lua.ModuleProvider;
 import dev.wippy.runtime.lua.Sandbox;
+import dev.wippy.runtime.time.TimeModule;
 
 import java.util.HashMap;
 import java.util.List;
@@ -15,21 +16,25 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A node with one process host ({@code app:processes}) running Lua entries given as source text; entries may
- * require {@code time}.
+ * A node with one process host ({@code app:processes}) running Lua entries given as source text; every entry may
+ * require the modules the node was made with ({@code time} by default).
  */
-final class TestNode {
-    final Node node = new Node();
+public final class TestNode {
+    public final Node node = new Node();
     final ProcessHost host;
     private final Map<String, LuaEntry> entries = new HashMap<>();
+    private final List<String> modules;
     private final Sandbox sandbox;
 
     TestNode(int workers) {
+        this(workers, Map.of("time", TimeModule.PROVIDER));
+    }
+
+    public TestNode(int workers, Map<String, ModuleProvider> modules) {
         host = new ProcessHost("app:processes", workers);
         host.start();
         node.addHost(host);
-        Map<String, ModuleProvider> modules = new HashMap<>();
-        modules.put("time", dev.wippy.runtime.time.TimeModule.PROVIDER);
+        this.modules = List.copyOf(modules.keySet());
         sandbox = new Sandbox(modules, entries::get, new JavaFunction("print", (s, a) -> Multi.EMPTY));
         node.setCodeResolver(id -> {
             LuaEntry e = entries.get(id);
@@ -40,14 +45,18 @@ final class TestNode {
         });
     }
 
-    TestNode entry(String id, String source) {
-        entries.put(id, new LuaEntry(id, Lua.compile(source, id), "main", List.of("time"), Map.of()));
+    /** Adds entry {@code id} whose chunk returns {@code { main = ... }}. */
+    public TestNode entry(String id, String source) {
+        entries.put(id, new LuaEntry(id, Lua.compile(source, id), "main", modules, Map.of()));
         return this;
     }
 
+    public ProcessExecution spawn(String id, Object... args) {
+        return node.spawn(null, id, "app:processes", args, SpawnOptions.NONE);
+    }
+
     /** Spawns {@code id} and waits for its result. */
-    ExitResult run(String id, Object... args) throws Exception {
-        ProcessExecution p = node.spawn(null, id, "app:processes", args, SpawnOptions.NONE);
-        return p.done().get(20, TimeUnit.SECONDS);
+    public ExitResult run(String id, Object... args) throws Exception {
+        return spawn(id, args).done().get(20, TimeUnit.SECONDS);
     }
 }
