@@ -53,14 +53,16 @@ final class FunctionExecution extends Execution {
             scheduler.startMain();
             LuaFunction main = code.prepare(this);
             result = returned(Interop.call(state, main, Frozen.thawAll(args)));
-        } catch (RuntimeException | LuaInterrupt | StackOverflowError e) {
-            ExitResult failed = ProcessExecution.failed(e, "call canceled");
+        } catch (Throwable e) {
+            state = null;
+            ExitResult failed = ProcessExecution.failed(this, e, "call canceled");
             result = new ExitResult(null, normalized(failed.error()));
         } finally {
             if (admitted) {
                 pool.release();
             }
         }
+        state = null;
         exit(result);
         done.complete(result);
     }

@@ -6,6 +6,7 @@ import dev.wippy.lua.vm.Interop;
 import dev.wippy.lua.vm.JavaFunction;
 import dev.wippy.lua.vm.LuaError;
 import dev.wippy.lua.vm.LuaFunction;
+import dev.wippy.lua.vm.LuaInterrupt;
 import dev.wippy.lua.vm.LuaState;
 import dev.wippy.lua.vm.LuaString;
 import dev.wippy.lua.vm.LuaTable;
@@ -125,6 +126,10 @@ public final class Sandbox {
                 Interop.call(s, fn, args);
             } catch (LuaError err) {
                 e.terminate(ProcessExecution.errorOf(err.value()));
+            } catch (LuaInterrupt stop) {
+                throw stop;
+            } catch (Throwable t) {
+                e.terminate(ProcessExecution.failed(e, t, "coroutine canceled").error());
             }
         });
         return Multi.EMPTY;

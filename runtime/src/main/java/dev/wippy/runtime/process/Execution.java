@@ -112,7 +112,7 @@ public abstract class Execution implements Scheduler.Owner {
                 return false;
             }
             mailbox.add(item);
-            if (scheduler.current() == null) {
+            if (scheduler.isBlocked()) {
                 routeMailbox();
             }
             if (item instanceof Event ev && ev.kind().equals(Event.CANCEL) && cancelHooks != null) {

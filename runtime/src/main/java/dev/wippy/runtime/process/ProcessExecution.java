@@ -51,25 +51,27 @@ public final class ProcessExecution extends Execution {
             scheduler.startMain();
             LuaFunction main = code.prepare(this);
             result = returned(Interop.call(state, main, Frozen.thawAll(args)));
-        } catch (RuntimeException | LuaInterrupt | StackOverflowError e) {
-            result = failed(e, "process terminated");
+        } catch (Throwable e) {
+            // what the process built is garbage now; an out-of-memory error needs it freed before the exit work
+            state = null;
+            result = failed(this, e, "process terminated");
         }
+        state = null;
         exit(result);
         host.exited(this);
         done.complete(result);
     }
 
     /**
-     * The result of Lua code that ended by throwing: killed (with the reason's error, else CANCELED with
-     * {@code canceled}), a Lua error (as an error object), a stack overflow or an internal failure.
+     * The result of code of {@code e} that ended by throwing: killed (with the reason's error, else CANCELED with
+     * {@code canceled}), a Lua error (as an error object), or a Java failure (INTERNAL, logged once).
      */
-    public static ExitResult failed(Throwable t, String canceled) {
+    public static ExitResult failed(Execution e, Throwable t, String canceled) {
         ErrorObject error = switch (t) {
-            case Killed k when k.errorValue() instanceof ErrorObject e -> e;
-            case LuaError e -> errorOf(e.value());
+            case Killed k when k.errorValue() instanceof ErrorObject err -> err;
+            case LuaError err -> errorOf(err.value());
             case LuaInterrupt i -> ErrorObject.of(ErrorObject.CANCELED, canceled);
-            case StackOverflowError so -> ErrorObject.of(ErrorObject.INTERNAL, "stack overflow");
-            default -> ErrorObject.of(ErrorObject.INTERNAL, String.valueOf(t));
+            default -> Crashes.report(e.pid(), e.entryId(), t);
         };
         return new ExitResult(null, error);
     }

@@ -1,5 +1,8 @@
 package dev.wippy.runtime.sched;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Constructor;
@@ -25,6 +28,7 @@ public final class Carriers implements Executor {
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final int INJECTED_TURN = 61;
     private static final int BACKLOG_LIMIT = 4096;
+    private static final Logger LOG = LoggerFactory.getLogger("wippy.sched");
     private static final VarHandle CARRIER = carrierField();
     private static final ThreadFactory THREADS = threadsOnCarriers();
 
@@ -57,18 +61,26 @@ public final class Carriers implements Executor {
     }
 
     private static ThreadFactory threadsOnCarriers() {
-        if (CARRIER == null) {
-            return Thread.ofVirtual().factory();
+        Thread.Builder.OfVirtual builder = Thread.ofVirtual();
+        if (CARRIER != null) {
+            try {
+                Class<?> c = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder");
+                Constructor<?> ctor = c.getDeclaredConstructor(Executor.class);
+                ctor.setAccessible(true);
+                Carriers pool = new Carriers(Runtime.getRuntime().availableProcessors());
+                builder = (Thread.Builder.OfVirtual) ctor.newInstance(pool);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                builder = Thread.ofVirtual();
+            }
         }
-        try {
-            Class<?> c = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder");
-            Constructor<?> ctor = c.getDeclaredConstructor(Executor.class);
-            ctor.setAccessible(true);
-            Carriers pool = new Carriers(Runtime.getRuntime().availableProcessors());
-            return ((Thread.Builder.OfVirtual) ctor.newInstance(pool)).factory();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return Thread.ofVirtual().factory();
-        }
+        return builder.uncaughtExceptionHandler(Carriers::uncaught).factory();
+    }
+
+    /** Executions catch their own failures; whatever still escapes a thread is logged, never printed raw. */
+    private static void uncaught(Thread t, Throwable e) {
+        LOG.atError().addKeyValue("thread", t.getName()).addKeyValue("cause", String.valueOf(e))
+                .log("thread ended by an uncaught failure");
+        LOG.atDebug().setCause(e).log("uncaught failure in {}", t.getName());
     }
 
     private static VarHandle carrierField() {

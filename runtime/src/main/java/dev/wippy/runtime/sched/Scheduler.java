@@ -24,6 +24,8 @@ public final class Scheduler {
     private final ArrayDeque<Fiber> ready = new ArrayDeque<>(1);
     private final List<Fiber> fibers = new ArrayList<>(1);
     private volatile Fiber running;
+    /** Whether the main fiber has begun: before that the execution has not blocked yet, though nothing runs. */
+    private boolean started;
     private boolean holdsSlot;
     private volatile Killed killed;
     /** Called (lock held) just before the running fiber blocks: the execution routes pending messages. */
@@ -60,6 +62,7 @@ public final class Scheduler {
         try {
             fibers.add(main);
             running = main;
+            started = true;
         } finally {
             lock.unlock();
         }
@@ -138,6 +141,14 @@ public final class Scheduler {
             lock.unlock();
         }
         return future.join();
+    }
+
+    /**
+     * Whether every fiber of the execution is blocked (lock held): it has started and nothing runs. Messages that
+     * arrive then are routed at once; otherwise they wait until the running fiber blocks (spec 02 §2.9).
+     */
+    public boolean isBlocked() {
+        return started && running == null;
     }
 
     /** Passes the baton to the next ready fiber, or gives the host slot back when none is ready. Lock held. */
