@@ -1,6 +1,7 @@
 package dev.wippy.bench;
 
 import dev.wippy.runtime.app.Application;
+import dev.wippy.runtime.queue.Queues;
 
 import java.time.Duration;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class QueueBench {
         long before = acked(app);
         long t0 = System.nanoTime();
         for (long i = 1; i <= messages; i++) {
-            app.queues().publish("bench:jobs", i, Map.of()).join();
+            app.subsystem(Queues.class).publish("bench:jobs", i, Map.of()).join();
         }
         while (acked(app) < before + messages) {
             Thread.onSpinWait();
@@ -50,6 +51,6 @@ public final class QueueBench {
     }
 
     private static long acked(Application app) {
-        return (long) app.queues().info("bench:jobs").get("acked");
+        return (long) app.subsystem(Queues.class).info("bench:jobs").get("acked");
     }
 }

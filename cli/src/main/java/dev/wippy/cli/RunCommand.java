@@ -91,7 +91,8 @@ final class RunCommand implements Callable<Integer> {
             ExitResult result = p.done().join();
             LogSetup.mute(false);
             int code = ExitCodes.of(result, out, err);
-            return app.shutdown(config.shutdownTimeout()) ? code : Math.max(code, 1);
+            reportCut(app.shutdown(config.shutdownTimeout()));
+            return code;
         } catch (BootException e) {
             err.println("wippy: " + e.getMessage());
             if (debug) {
@@ -130,6 +131,14 @@ final class RunCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return app.shutdown(config.shutdownTimeout()) ? 0 : 1;
+        return reportCut(app.shutdown(config.shutdownTimeout())) ? 0 : 1;
+    }
+
+    /** Names on stderr what shutdown had to terminate or cut short; true when there was nothing. */
+    private boolean reportCut(List<String> cut) {
+        if (!cut.isEmpty()) {
+            err.println("wippy: shutdown timeout: terminated " + String.join(", ", cut));
+        }
+        return cut.isEmpty();
     }
 }

@@ -3,13 +3,12 @@ package dev.wippy.runtime.app;
 import dev.wippy.lua.vm.LuaString;
 import dev.wippy.runtime.channel.ChannelModule;
 import dev.wippy.runtime.config.RuntimeConfig;
-import dev.wippy.runtime.env.Env;
-import dev.wippy.runtime.env.EnvModule;
-import dev.wippy.runtime.env.Placeholders;
 import dev.wippy.runtime.errors.ErrorObject;
 import dev.wippy.runtime.errors.ErrorsModule;
 import dev.wippy.runtime.events.EventBus;
 import dev.wippy.runtime.events.EventsModule;
+import dev.wippy.runtime.ext.Extension;
+import dev.wippy.runtime.ext.Subsystem;
 import dev.wippy.runtime.funcs.CtxModule;
 import dev.wippy.runtime.funcs.FuncsModule;
 import dev.wippy.runtime.funcs.Functions;
@@ -27,8 +26,6 @@ import dev.wippy.runtime.process.ProcessHost;
 import dev.wippy.runtime.process.ProcessModule;
 import dev.wippy.runtime.process.SpawnException;
 import dev.wippy.runtime.process.SpawnOptions;
-import dev.wippy.runtime.queue.QueueModule;
-import dev.wippy.runtime.queue.Queues;
 import dev.wippy.runtime.registry.BootException;
 import dev.wippy.runtime.registry.Entry;
 import dev.wippy.runtime.registry.KindNames;
@@ -52,6 +49,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -64,25 +62,23 @@ public final class Application {
     private static final Logger LOG = LoggerFactory.getLogger("wippy");
 
     private final Registry registry;
-    /** The entries as their kind handlers see them: placeholders resolved, unlike in {@link #registry}. */
-    private final Registry decoded;
     private final Node node;
     private final LiveCode code;
     private final Map<String, TerminalHost> terminals = new LinkedHashMap<>();
     private final List<ProcessHost> processHosts = new ArrayList<>();
     private final Map<String, String> commands;
     private final ServiceSupervisor supervisor;
-    private final Queues queues;
+    /** The extensions' subsystems in start order. */
+    private final List<Subsystem> subsystems;
 
-    private Application(Registry registry, Registry decoded, Node node, LiveCode code, Map<String, String> commands,
-                        Queues queues) {
+    private Application(Registry registry, Node node, LiveCode code, Map<String, String> commands,
+                        List<Subsystem> subsystems) {
         this.registry = registry;
-        this.decoded = decoded;
         this.node = node;
         this.code = code;
         this.commands = commands;
         this.supervisor = new ServiceSupervisor(node);
-        this.queues = queues;
+        this.subsystems = subsystems;
     }
 
     /**
@@ -93,23 +89,25 @@ public final class Application {
     public static Application boot(Path root, Terminal terminal) {
         RegistryLoader.Loaded loaded = RegistryLoader.load(root, LOG::warn);
         Registry registry = loaded.registry();
-        warnAboutKinds(registry);
-        // storages and variables first: decoding any other entry may read them
-        Env env = Env.boot(registry, root);
-        Placeholders placeholders = new Placeholders(env);
-        Registry decoded = placeholders.decode(registry, Kinds.DECODED);
+        RuntimeConfig config = RuntimeConfig.read(root);
+        List<Extension> extensions = Extensions.load();
+        warnAboutKinds(registry, extensions);
         Node node = new Node();
         Functions functions = new Functions(node);
-        Queues queues = Queues.of(decoded, functions);
-        RegistryHistory history = new RegistryHistory(registry, RuntimeConfig.read(root).registryHistory());
-        Map<String, ModuleProvider> modules = modules(functions, env, new EventBus(), history);
-        modules.put("queue", QueueModule.provider(queues));
-        Map<String, LuaEntry> lua = LuaEntries.compile(decoded, root, loaded.src(), modules.keySet(), LOG::warn);
+        RegistryHistory history = new RegistryHistory(registry, config.registryHistory());
+        Map<String, ModuleProvider> modules = modules(functions, new EventBus(), history);
+        Decoding decoding = new Decoding(Extensions.decodedKinds(extensions));
+        LiveCode code = new LiveCode(functions, decoding, root, loaded.src(), modules.keySet(), LOG::warn);
+        AppBoot boot = new AppBoot(root, config, registry, decoding, node, functions, modules, code, LOG::warn);
+        List<Subsystem> subsystems = new ArrayList<>();
+        for (Extension x : extensions) {
+            subsystems.add(x.boot(boot));
+        }
+        Registry decoded = boot.decoded();
+        code.load(decoded);
         References.check(decoded);
-        LiveCode code = new LiveCode(decoded, lua, functions, placeholders, root, loaded.src(), modules.keySet(),
-                LOG::warn);
         history.setCommitHandler(code);
-        Application app = new Application(registry, decoded, node, code, Commands.of(registry), queues);
+        Application app = new Application(registry, node, code, Commands.of(registry), List.copyOf(subsystems));
         app.start(terminal, modules);
         return app;
     }
@@ -118,8 +116,7 @@ public final class Application {
      * The built-in modules entries may require; {@code events} is the node's one bus, and {@code history} holds the
      * registry versions that Lua code reads and changes (raw entries: {@code registry.get} never shows secrets).
      */
-    private static Map<String, ModuleProvider> modules(Functions functions, Env env, EventBus events,
-                                                       RegistryHistory history) {
+    private static Map<String, ModuleProvider> modules(Functions functions, EventBus events, RegistryHistory history) {
         Map<String, ModuleProvider> m = new HashMap<>();
         m.put("funcs", FuncsModule.provider(functions));
         m.put("ctx", CtxModule.PROVIDER);
@@ -134,26 +131,31 @@ public final class Application {
         m.put("uuid", UuidModule.PROVIDER);
         m.put("events", EventsModule.provider(events));
         m.put("registry", RegistryModule.provider(history));
-        m.put("env", EnvModule.provider(env));
         return m;
     }
 
-    private static void warnAboutKinds(Registry registry) {
+    private static void warnAboutKinds(Registry registry, List<Extension> extensions) {
+        Set<String> run = new TreeSet<>(Kinds.RUN);
+        extensions.forEach(x -> x.kinds().forEach(k -> run.add(k.name())));
+        Set<String> notYet = new TreeSet<>(Kinds.NOT_YET);
+        notYet.removeAll(run);
+        Set<String> known = new TreeSet<>(run);
+        known.addAll(notYet);
         TreeSet<String> unknown = new TreeSet<>();
-        TreeSet<String> notYet = new TreeSet<>();
+        TreeSet<String> inert = new TreeSet<>();
         for (Entry e : registry.all()) {
-            if (Kinds.NOT_YET.contains(e.kind())) {
-                notYet.add(e.kind());
-            } else if (!Kinds.RUN.contains(e.kind())) {
+            if (notYet.contains(e.kind())) {
+                inert.add(e.kind());
+            } else if (!run.contains(e.kind())) {
                 unknown.add(e.kind());
             }
         }
         for (String kind : unknown) {
-            String near = KindNames.nearest(kind, Kinds.known());
+            String near = KindNames.nearest(kind, known);
             LOG.warn("unknown entry kind '{}'{}; its entries are kept as data", kind,
                     near == null ? "" : " (did you mean '" + near + "'?)");
         }
-        for (String kind : notYet) {
+        for (String kind : inert) {
             LOG.warn("entry kind '{}' is not run by this runtime yet; its entries are kept as data", kind);
         }
     }
@@ -173,6 +175,7 @@ public final class Application {
             return new LuaEntryCode(lua, sandbox);
         });
         code.start(sandbox);
+        Registry decoded = code.decoded();
         for (Entry e : decoded.ofKind(Kinds.PROCESS_HOST)) {
             int workers = (int) e.integer("host.workers", Runtime.getRuntime().availableProcessors());
             if (workers < 1) {
@@ -189,8 +192,7 @@ public final class Application {
             terminals.put(e.id(), host);
             host.start();
         }
-        // consumers run before services, so that a service may publish and wait for results from its start
-        queues.start();
+        subsystems.forEach(Subsystem::start);
         supervisor.start(StartOrder.of(decoded.ofKind(Kinds.PROCESS_SERVICE)));
         LOG.info("runtime ready");
     }
@@ -203,11 +205,15 @@ public final class Application {
         return node;
     }
 
-    /** The drivers, queues and consumers of the app. */
-    public Queues queues() {
-        return queues;
+    /** The running subsystem of type {@code type} (the queues, the workflow workers, ...). */
+    public <T extends Subsystem> T subsystem(Class<T> type) {
+        for (Subsystem s : subsystems) {
+            if (type.isInstance(s)) {
+                return type.cast(s);
+            }
+        }
+        throw new IllegalArgumentException("no subsystem of type " + type.getName());
     }
-
     /** The state of every started service, by entry ID. */
     public Map<String, ServiceStatus> services() {
         return supervisor.statuses();
@@ -242,7 +248,7 @@ public final class Application {
             }
             entry = id;
         }
-        Entry e = decoded.get(entry);
+        Entry e = code.decoded().get(entry);
         if (e == null) {
             throw new BootException("entry " + entry + " does not exist");
         }
@@ -259,7 +265,7 @@ public final class Application {
         } else if (!terminals.containsKey(host)) {
             throw new BootException(host + " is not a terminal.host entry");
         }
-        return new Target(host, entry, decoded.get(host).flag("hide_logs", false));
+        return new Target(host, entry, code.decoded().get(host).flag("hide_logs", false));
     }
 
     /** A process to run on a terminal host, and whether the console log is muted while it runs. */
@@ -272,15 +278,18 @@ public final class Application {
     }
 
     /**
-     * Graceful shutdown (spec 01 §5.5): services stop dependents first, then every other process gets CANCEL and
+     * Graceful shutdown (spec 01 §5.5): subsystems stop first (consumers finish their handlers while the processes
+     * they may talk to still run), then services stop dependents first, then every other process gets CANCEL and
      * the rest of {@code timeout} to exit before it is terminated.
      *
-     * @return whether everything stopped within {@code timeout}
+     * @return what had to be cut short or terminated when the timeout ran out; empty when everything stopped
      */
-    public boolean shutdown(Duration timeout) {
+    public List<String> shutdown(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        // consumers first: their handlers finish while the processes they may talk to still run
-        boolean consumersStopped = queues.stopConsumers();
+        List<String> cut = new ArrayList<>();
+        for (Subsystem s : subsystems.reversed()) {
+            cut.addAll(s.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
+        }
         supervisor.stop();
         List<CompletableFuture<?>> waiting = new ArrayList<>();
         for (Execution e : node.executions()) {
@@ -289,19 +298,20 @@ public final class Application {
                 waiting.add(p.done());
             }
         }
-        boolean clean = consumersStopped;
         try {
             CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new))
                     .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (Exception e) {
-            clean = false;
             for (Execution ex : node.executions()) {
+                if (ex.isAlive()) {
+                    cut.add(ex.pid() + " (" + ex.entryId() + ")");
+                }
                 ex.terminate(ErrorObject.of(ErrorObject.CANCELED, "shutdown timeout"));
             }
         }
-        queues.stopDrivers();
+        subsystems.reversed().forEach(Subsystem::close);
         processHosts.forEach(ProcessHost::stop);
         terminals.values().forEach(TerminalHost::stop);
-        return clean;
+        return cut;
     }
 }

@@ -1,12 +1,8 @@
 package dev.wippy.runtime.app;
 
-import dev.wippy.runtime.env.EnvKinds;
-import dev.wippy.runtime.queue.QueueKinds;
-
 import java.util.Set;
-import java.util.TreeSet;
 
-/** The entry kinds this runtime knows: the ones it runs and the ones it keeps as data. */
+/** The entry kinds the core knows: the ones it runs and the ones it keeps as data (extensions add their own). */
 final class Kinds {
     static final String PROCESS_LUA = "process.lua";
     static final String FUNCTION_LUA = "function.lua";
@@ -23,16 +19,14 @@ final class Kinds {
 
     /**
      * Kinds whose data is decoded with {@code ${env:...}} placeholders resolved (spec 01 §3). Not
-     * {@code registry.entry}, which has no handler, nor the env kinds, which define the variables.
+     * {@code registry.entry}, which has no handler.
      */
     static final Set<String> DECODED = Set.of(PROCESS_LUA, FUNCTION_LUA, LIBRARY_LUA, MODULE_LUA, PROCESS_HOST,
-            TERMINAL_HOST, PROCESS_SERVICE, QueueKinds.DRIVER_MEMORY, QueueKinds.QUEUE, QueueKinds.CONSUMER);
+            TERMINAL_HOST, PROCESS_SERVICE);
 
-    /** Kinds with a handler here. */
+    /** Kinds with a handler in the core. */
     static final Set<String> RUN = Set.of(PROCESS_LUA, FUNCTION_LUA, LIBRARY_LUA, MODULE_LUA, PROCESS_HOST,
-            TERMINAL_HOST, PROCESS_SERVICE, REGISTRY_ENTRY, EnvKinds.MEMORY, EnvKinds.FILE, EnvKinds.OS,
-            EnvKinds.STATIC, EnvKinds.ROUTER, EnvKinds.VARIABLE, QueueKinds.DRIVER_MEMORY, QueueKinds.QUEUE,
-            QueueKinds.CONSUMER);
+            TERMINAL_HOST, PROCESS_SERVICE, REGISTRY_ENTRY);
 
     /** Kinds of the specification that this runtime loads but does not run yet. */
     static final Set<String> NOT_YET = Set.of(WORKFLOW_LUA, "temporal.client", "temporal.worker", "http.service",
@@ -40,11 +34,5 @@ final class Kinds {
             "ns.dependency");
 
     private Kinds() {
-    }
-
-    static Set<String> known() {
-        Set<String> all = new TreeSet<>(RUN);
-        all.addAll(NOT_YET);
-        return all;
     }
 }

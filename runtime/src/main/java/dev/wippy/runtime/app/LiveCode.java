@@ -1,6 +1,6 @@
 package dev.wippy.runtime.app;
 
-import dev.wippy.runtime.env.Placeholders;
+import dev.wippy.runtime.ext.AppCode;
 import dev.wippy.runtime.funcs.Functions;
 import dev.wippy.runtime.lua.LuaEntry;
 import dev.wippy.runtime.lua.LuaEntryCode;
@@ -24,10 +24,10 @@ import java.util.function.Consumer;
  * changes), functions become callable under their new code, deleted entries are forgotten. Processes already
  * running keep the code they started with.
  */
-final class LiveCode implements RegistryHistory.CommitHandler {
-    private final Map<String, LuaEntry> lua;
+final class LiveCode implements RegistryHistory.CommitHandler, AppCode {
+    private final Map<String, LuaEntry> lua = new ConcurrentHashMap<>();
     private final Functions functions;
-    private final Placeholders placeholders;
+    private final Decoding decoding;
     private final Path root;
     private final Path src;
     private final Set<String> modules;
@@ -35,25 +35,43 @@ final class LiveCode implements RegistryHistory.CommitHandler {
     private volatile Registry decoded;
     private Sandbox sandbox;
 
-    LiveCode(Registry decoded, Map<String, LuaEntry> compiled, Functions functions, Placeholders placeholders,
-             Path root, Path src, Set<String> modules, Consumer<String> warn) {
-        this.decoded = decoded;
-        this.lua = new ConcurrentHashMap<>(compiled);
+    /** {@code modules}: the names of the modules entries may list (a live view: extensions add to it at boot). */
+    LiveCode(Functions functions, Decoding decoding, Path root, Path src, Set<String> modules,
+             Consumer<String> warn) {
         this.functions = functions;
-        this.placeholders = placeholders;
+        this.decoding = decoding;
         this.root = root;
         this.src = src;
         this.modules = modules;
         this.warn = warn;
     }
 
-    /** The entries as kind handlers see them (placeholders resolved), at the current version. */
-    Registry decoded() {
+    /**
+     * Compiles every Lua entry of the boot version.
+     *
+     * @throws BootException naming the entry whose code does not compile
+     */
+    void load(Registry decoded) {
+        lua.putAll(LuaEntries.compile(decoded, root, src, modules, warn));
+        this.decoded = decoded;
+    }
+
+    @Override
+    public Registry decoded() {
         return decoded;
     }
 
-    LuaEntry lua(String id) {
+    @Override
+    public LuaEntry lua(String id) {
         return lua.get(id);
+    }
+
+    @Override
+    public Sandbox sandbox() {
+        if (sandbox == null) {
+            throw new IllegalStateException("the app's code is not started yet");
+        }
+        return sandbox;
     }
 
     /** Makes the boot version's functions callable; from now on new versions are applied as they come. */
@@ -70,7 +88,7 @@ final class LiveCode implements RegistryHistory.CommitHandler {
         Map<String, LuaEntry> compiled = new HashMap<>();
         Map<String, Functions.Function> callable = new HashMap<>();
         try {
-            decodedNext = placeholders.decode(next, Kinds.DECODED);
+            decodedNext = decoding.apply(next);
             for (Entry e : decodedNext.all()) {
                 if (Kinds.LUA.contains(e.kind()) && previous.get(e.id()) != next.get(e.id())) {
                     LuaEntry code = LuaEntries.compile(decodedNext, root, src, e, modules, warn);

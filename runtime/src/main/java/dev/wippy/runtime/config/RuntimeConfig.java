@@ -12,11 +12,14 @@ import java.util.Map;
 
 /**
  * The settings of {@code .wippy.yaml} that this runtime uses. {@code registryHistory} says whether earlier registry
- * versions are kept ({@code registry.enable_history}, and a {@code registry.history_type} other than {@code nil}).
+ * versions are kept ({@code registry.enable_history}, and a {@code registry.history_type} other than {@code nil});
+ * {@code settings} is the whole file, for the sections of extensions.
  */
-public record RuntimeConfig(LogEncoding logEncoding, Duration shutdownTimeout, boolean registryHistory) {
+public record RuntimeConfig(LogEncoding logEncoding, Duration shutdownTimeout, boolean registryHistory,
+                            Map<String, Object> settings) {
     public static final String FILE = ".wippy.yaml";
-    public static final RuntimeConfig DEFAULTS = new RuntimeConfig(LogEncoding.CONSOLE, Duration.ofSeconds(30), true);
+    public static final RuntimeConfig DEFAULTS = new RuntimeConfig(LogEncoding.CONSOLE, Duration.ofSeconds(30), true,
+            Map.of());
 
     /** How log lines are written. */
     public enum LogEncoding { CONSOLE, JSON }
@@ -54,7 +57,12 @@ public record RuntimeConfig(LogEncoding logEncoding, Duration shutdownTimeout, b
                 throw new BootException(file + ": shutdown.timeout is not a duration: " + t);
             }
         }
-        return new RuntimeConfig(log, timeout, registryHistory(file, top));
+        return new RuntimeConfig(log, timeout, registryHistory(file, top), top);
+    }
+
+    /** A setting of the file by dotted path ({@code workflow.replay}), for extensions; null when absent. */
+    public Object setting(String path) {
+        return Values.at(settings, path);
     }
 
     /** Only in-memory history exists here; {@code sqlite} and {@code postgres} are optional (spec 01 §1.3). */

@@ -1,11 +1,13 @@
 package dev.wippy.runtime.queue;
 
+import dev.wippy.runtime.ext.Subsystem;
 import dev.wippy.runtime.funcs.Functions;
 import dev.wippy.runtime.registry.BootException;
 import dev.wippy.runtime.registry.Entry;
 import dev.wippy.runtime.registry.Registry;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  * The queue entries of an app: drivers, declared queues and consumers, made and checked at boot, started after the
  * functions exist, and stopped at shutdown (consumers before processes, drivers last).
  */
-public final class Queues {
+public final class Queues implements Subsystem {
     private final Map<String, Driver> drivers;
     private final List<Driver> autoStartDrivers;
     private final Map<String, QueueDefinition> queues;
@@ -64,10 +66,12 @@ public final class Queues {
     }
 
     /**
-     * Starts the auto-start drivers, then the auto-start consumers.
+     * Starts the auto-start drivers, then the auto-start consumers; consumers run before services, so that a
+     * service may publish and wait for results from its start.
      *
      * @throws BootException for a consumer whose driver does not run
      */
+    @Override
     public void start() {
         autoStartDrivers.forEach(Driver::start);
         for (Consumer c : consumers.values()) {
@@ -83,22 +87,31 @@ public final class Queues {
     }
 
     /**
-     * Stops every consumer gracefully, all at once so that their stop timeouts overlap.
+     * Stops every consumer gracefully, all at once so that their stop timeouts overlap; their handlers finish
+     * while the processes they may talk to still run.
      *
-     * @return false when some consumer had to cancel handlers
+     * @return the consumers that had to cancel handlers
      */
-    public boolean stopConsumers() {
-        List<CompletableFuture<Boolean>> stops = new ArrayList<>();
-        for (Consumer c : consumers.values()) {
+    @Override
+    public List<String> stop(Duration timeout) {
+        Map<String, CompletableFuture<Boolean>> stops = new LinkedHashMap<>();
+        consumers.forEach((id, c) -> {
             CompletableFuture<Boolean> stopped = new CompletableFuture<>();
             Thread.startVirtualThread(() -> stopped.complete(c.stop()));
-            stops.add(stopped);
-        }
-        return stops.stream().allMatch(CompletableFuture::join);
+            stops.put(id, stopped);
+        });
+        List<String> cut = new ArrayList<>();
+        stops.forEach((id, stopped) -> {
+            if (!stopped.join()) {
+                cut.add("handlers of consumer " + id);
+            }
+        });
+        return cut;
     }
 
     /** Stops the drivers: publishing fails from now on. */
-    public void stopDrivers() {
+    @Override
+    public void close() {
         drivers.values().forEach(Driver::stop);
     }
 

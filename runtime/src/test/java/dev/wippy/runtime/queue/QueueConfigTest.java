@@ -84,12 +84,12 @@ class QueueConfigTest {
     void defaultsApplyWhenFieldsAreLeftOut() throws Exception {
         Application app = app("", "queue: app:jobs\nfunc: app:handler").boot();
         try {
-            ConsumerSettings s = app.queues().consumer("app:worker").settings();
+            ConsumerSettings s = app.subsystem(Queues.class).consumer("app:worker").settings();
             assertThat(s.concurrency()).isEqualTo(1);
             assertThat(s.prefetch()).isEqualTo(10);
             assertThat(s.autoAck()).isFalse();
             assertThat(s.stopTimeout()).isEqualTo(Duration.ofSeconds(10));
-            assertThat(app.queues().info("app:jobs")).containsEntry("max_length", 1000L)
+            assertThat(app.subsystem(Queues.class).info("app:jobs")).containsEntry("max_length", 1000L)
                     .containsEntry("codec", "json/plain").containsEntry("queue_name", "jobs")
                     .containsEntry("consumer_count", 1L);
         } finally {
@@ -107,8 +107,8 @@ class QueueConfigTest {
                         + "driver_options: { memory: { max_length: 5 } }")
                 .boot();
         try {
-            app.queues().publish("app:a", 1L, java.util.Map.of()).join();
-            assertThat(app.queues().info("app:b")).containsEntry("message_count", 1L).containsEntry("max_length", 5L);
+            app.subsystem(Queues.class).publish("app:a", 1L, java.util.Map.of()).join();
+            assertThat(app.subsystem(Queues.class).info("app:b")).containsEntry("message_count", 1L).containsEntry("max_length", 5L);
         } finally {
             app.shutdown(Duration.ofSeconds(5));
         }

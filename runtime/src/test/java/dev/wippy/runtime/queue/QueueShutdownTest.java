@@ -69,22 +69,22 @@ class QueueShutdownTest {
                 .entry("main", QueueHandlerTest.PROCESS, main).boot();
         try {
             var collector = app.run(app.target("app:main", null), List.of()).done();
-            Consumer consumer = app.queues().consumer("app:worker");
-            while ((long) app.queues().info("app:jobs").get("acked") < total / 3) {
+            Consumer consumer = app.subsystem(Queues.class).consumer("app:worker");
+            while ((long) app.subsystem(Queues.class).info("app:jobs").get("acked") < total / 3) {
                 Thread.sleep(1);
             }
             assertThat(consumer.stop()).as("stopped within its stop timeout").isTrue();
-            Map<String, Object> stopped = app.queues().info("app:jobs");
+            Map<String, Object> stopped = app.subsystem(Queues.class).info("app:jobs");
             assertThat(stopped).containsEntry("in_flight", 0L).containsEntry("consumer_count", 0L);
             Thread.sleep(100);
-            assertThat(app.queues().info("app:jobs").get("acked")).as("nothing handled while stopped")
+            assertThat(app.subsystem(Queues.class).info("app:jobs").get("acked")).as("nothing handled while stopped")
                     .isEqualTo(stopped.get("acked"));
             consumer.start();
 
             ExitResult r = collector.get(5, TimeUnit.MINUTES);
             assertThat(r.error()).isNull();
             assertThat(((LuaString) r.value()).toString()).isEqualTo(total + " distinct of " + total + " acks");
-            Map<String, Object> end = app.queues().info("app:jobs");
+            Map<String, Object> end = app.subsystem(Queues.class).info("app:jobs");
             assertThat(end).containsEntry("published", (long) total).containsEntry("acked", (long) total)
                     .containsEntry("message_count", 0L).containsEntry("in_flight", 0L);
             assertThat((long) end.get("nacked")).as("random nacks").isBetween(total / 50L, total / 10L);
@@ -106,14 +106,14 @@ class QueueShutdownTest {
                 .boot();
         try {
             for (long i = 1; i <= 3; i++) {
-                app.queues().publish("app:jobs", i, Map.of()).join();
+                app.subsystem(Queues.class).publish("app:jobs", i, Map.of()).join();
             }
             Thread.sleep(100);
             long t0 = System.nanoTime();
-            assertThat(app.queues().consumer("app:worker").stop()).isFalse();
+            assertThat(app.subsystem(Queues.class).consumer("app:worker").stop()).isFalse();
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(150),
                     Duration.ofSeconds(2));
-            assertThat(app.queues().info("app:jobs")).containsEntry("message_count", 3L)
+            assertThat(app.subsystem(Queues.class).info("app:jobs")).containsEntry("message_count", 3L)
                     .containsEntry("in_flight", 0L).containsEntry("acked", 0L).containsEntry("nacked", 0L);
         } finally {
             app.shutdown(Duration.ofSeconds(5));

@@ -1,0 +1,100 @@
+package dev.wippy.runtime.app;
+
+import dev.wippy.runtime.config.RuntimeConfig;
+import dev.wippy.runtime.ext.AppCode;
+import dev.wippy.runtime.ext.Boot;
+import dev.wippy.runtime.funcs.Functions;
+import dev.wippy.runtime.lua.ModuleProvider;
+import dev.wippy.runtime.process.Node;
+import dev.wippy.runtime.registry.Entry;
+import dev.wippy.runtime.registry.Registry;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/** The {@link Boot} the application gives its extensions, one after another in their order. */
+final class AppBoot implements Boot {
+    private final Path root;
+    private final RuntimeConfig config;
+    private final Registry registry;
+    private final Decoding decoding;
+    private final Node node;
+    private final Functions functions;
+    private final Map<String, ModuleProvider> modules;
+    private final AppCode code;
+    private final Consumer<String> warn;
+    private Registry decoded;
+
+    AppBoot(Path root, RuntimeConfig config, Registry registry, Decoding decoding, Node node, Functions functions,
+            Map<String, ModuleProvider> modules, AppCode code, Consumer<String> warn) {
+        this.root = root;
+        this.config = config;
+        this.registry = registry;
+        this.decoding = decoding;
+        this.node = node;
+        this.functions = functions;
+        this.modules = modules;
+        this.code = code;
+        this.warn = warn;
+    }
+
+    @Override
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public RuntimeConfig config() {
+        return config;
+    }
+
+    @Override
+    public Registry registry() {
+        return registry;
+    }
+
+    @Override
+    public Registry decoded() {
+        if (decoded == null) {
+            decoded = decoding.apply(registry);
+        }
+        return decoded;
+    }
+
+    @Override
+    public void decodeWith(UnaryOperator<Entry> decoder) {
+        if (decoded != null) {
+            throw new IllegalStateException("the registry was decoded already; a decoder must be set earlier");
+        }
+        decoding.decoder(decoder);
+    }
+
+    @Override
+    public Node node() {
+        return node;
+    }
+
+    @Override
+    public Functions functions() {
+        return functions;
+    }
+
+    @Override
+    public void module(String name, ModuleProvider provider) {
+        if (modules.putIfAbsent(name, provider) != null) {
+            throw new IllegalStateException("module '" + name + "' is provided twice");
+        }
+    }
+
+    @Override
+    public AppCode code() {
+        return code;
+    }
+
+    @Override
+    public void warn(String message) {
+        warn.accept(message);
+    }
+}

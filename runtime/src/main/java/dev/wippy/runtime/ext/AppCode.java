@@ -1,0 +1,17 @@
+package dev.wippy.runtime.ext;
+
+import dev.wippy.runtime.lua.LuaEntry;
+import dev.wippy.runtime.lua.Sandbox;
+import dev.wippy.runtime.registry.Registry;
+
+/** The app's compiled Lua entries and the sandbox that makes their states, kept current as the registry changes. */
+public interface AppCode {
+    /** The compiled entry {@code id}, or null when it is not a Lua entry (or no longer exists). */
+    LuaEntry lua(String id);
+
+    /** Makes the states of executions. */
+    Sandbox sandbox();
+
+    /** The entries as kind handlers see them, at the current registry version. */
+    Registry decoded();
+}

@@ -1,0 +1,45 @@
+package dev.wippy.runtime.ext;
+
+import dev.wippy.runtime.config.RuntimeConfig;
+import dev.wippy.runtime.funcs.Functions;
+import dev.wippy.runtime.lua.ModuleProvider;
+import dev.wippy.runtime.process.Node;
+import dev.wippy.runtime.registry.Entry;
+import dev.wippy.runtime.registry.Registry;
+
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+
+/** What an extension boots with: the app's registry and the runtime services it may use or add to. */
+public interface Boot {
+    /** The app folder; relative paths of entries resolve against it. */
+    Path root();
+
+    RuntimeConfig config();
+
+    /** The registry as loaded: raw text, placeholders unresolved. */
+    Registry registry();
+
+    /**
+     * The registry with placeholders resolved in the data of decoded kinds. Computed on the first call, with the
+     * decoder set so far: only an extension booting before the others may {@link #decodeWith set} one.
+     */
+    Registry decoded();
+
+    /** Resolves placeholders in an entry's data, for {@link #decoded} and for entries changed at run time. */
+    void decodeWith(UnaryOperator<Entry> decoder);
+
+    Node node();
+
+    /** The app's function entries, callable from Java. */
+    Functions functions();
+
+    /** Makes a Lua module available to entries that list it in {@code modules}. */
+    void module(String name, ModuleProvider provider);
+
+    /** The compiled Lua code of the app, usable once the subsystem starts. */
+    AppCode code();
+
+    /** A boot warning (a questionable entry that does not stop the boot). */
+    void warn(String message);
+}
