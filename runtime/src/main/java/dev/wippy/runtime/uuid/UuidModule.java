@@ -7,7 +7,9 @@ import dev.wippy.lua.vm.LuaTable;
 import dev.wippy.lua.vm.Multi;
 import dev.wippy.runtime.errors.ErrorObject;
 import dev.wippy.runtime.lua.ModuleProvider;
+import dev.wippy.runtime.lua.SideEffects;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.ProviderException;
 import java.util.UUID;
@@ -58,10 +60,12 @@ public final class UuidModule {
         TABLE.putStr(LuaString.of(name), new JavaFunction(name, body));
     }
 
+    /** Generated UUIDs are side effects: a workflow records them (spec 05 §4.2). */
     private static void generator(String name, Supplier<UUID> make) {
         fn(name, (s, a) -> {
             try {
-                return LuaString.of(UuidText.standard(make.get()));
+                return LuaString.wrap(SideEffects.of(s).record("uuid." + name,
+                        () -> UuidText.standard(make.get()).getBytes(StandardCharsets.ISO_8859_1)));
             } catch (ProviderException e) {
                 // The entropy source failed: SecureRandom reports that unchecked.
                 return failure(ErrorObject.INTERNAL, "cannot generate UUID: " + e.getMessage());
