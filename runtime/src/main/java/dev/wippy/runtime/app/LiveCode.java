@@ -13,9 +13,12 @@ import dev.wippy.runtime.registry.RegistryHistory;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +37,7 @@ final class LiveCode implements RegistryHistory.CommitHandler, AppCode {
     private final Consumer<String> warn;
     private volatile Registry decoded;
     private Sandbox sandbox;
+    private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
 
     /** {@code modules}: the names of the modules entries may list (a live view: extensions add to it at boot). */
     LiveCode(Functions functions, Decoding decoding, Path root, Path src, Set<String> modules,
@@ -112,5 +116,16 @@ final class LiveCode implements RegistryHistory.CommitHandler, AppCode {
         }
         callable.values().forEach(functions::register);
         decoded = decodedNext;
+        Set<String> changed = new HashSet<>(compiled.keySet());
+        previous.all().stream().filter(e -> next.get(e.id()) == null && Kinds.LUA.contains(e.kind()))
+                .forEach(e -> changed.add(e.id()));
+        if (!changed.isEmpty()) {
+            listeners.forEach(l -> l.accept(Set.copyOf(changed)));
+        }
+    }
+
+    @Override
+    public void onChange(Consumer<Set<String>> listener) {
+        listeners.add(listener);
     }
 }

@@ -99,7 +99,8 @@ public final class ChannelModule {
         Scheduler scheduler = cases.isEmpty() ? Scheduler.of(s) : cases.getFirst().channel.scheduler();
         scheduler.lock.lock();
         try {
-            int start = cases.isEmpty() ? 0 : ThreadLocalRandom.current().nextInt(cases.size());
+            int start = cases.isEmpty() || scheduler.choosesFirstReadyCase() ? 0
+                    : ThreadLocalRandom.current().nextInt(cases.size());
             for (int k = 0; k < cases.size(); k++) {
                 SelectCase c = cases.get((start + k) % cases.size());
                 if (c.send ? c.channel.canSend() : c.channel.canReceive()) {

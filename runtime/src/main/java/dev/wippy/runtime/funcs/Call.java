@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * One call of a function through the interceptors: attempts (fresh invocations) under the retry policy, bounded
  * by the timeout. Completes {@link #outcome()} once; {@link #cancel} ends the running attempt and stops retrying.
  */
-final class Call {
+final class Call implements CallHost.Started {
     private static final Set<String> NOT_RETRIED_BY_DEFAULT = Set.of(ErrorObject.INVALID,
             ErrorObject.PERMISSION_DENIED, ErrorObject.INTERNAL);
 
@@ -36,7 +36,8 @@ final class Call {
         this.options = options;
     }
 
-    CompletableFuture<ExitResult> outcome() {
+    @Override
+    public CompletableFuture<ExitResult> outcome() {
         return outcome;
     }
 
@@ -111,7 +112,8 @@ final class Call {
         }
     }
 
-    void cancel() {
+    @Override
+    public void cancel() {
         end(ErrorObject.of(ErrorObject.CANCELED, "call to " + function.id() + " canceled", false, null));
     }
 }

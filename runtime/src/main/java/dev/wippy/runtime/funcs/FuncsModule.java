@@ -137,11 +137,6 @@ public final class FuncsModule {
         if (invalid != null) {
             return invalid;
         }
-        Functions.Function f = ex.functions().find(id);
-        if (f == null) {
-            return ErrorObject.of(ErrorObject.NOT_FOUND, "function not found: " + id, false,
-                    Map.of("target", LuaString.of(id)));
-        }
         Execution caller = Execution.of(s);
         if (caller == null) {
             return ErrorObject.of(ErrorObject.INTERNAL, "funcs needs an execution context", false, null);
@@ -152,8 +147,7 @@ public final class FuncsModule {
         } catch (Frozen.NotTransferable e) {
             return ErrorObject.of(ErrorObject.INVALID, e.getMessage(), false, null);
         }
-        return new Call(ex.functions(), f, args, Functions.context(caller, ex.context()),
-                CallOptions.merge(f.options(), ex.options())).start();
+        return CallHost.of(s, ex.functions()).start(caller, id, args, ex.context(), ex.options());
     }
 
     static Object call(LuaState s, Executor ex, Object[] a, int first) {
@@ -161,7 +155,7 @@ public final class FuncsModule {
         if (started instanceof ErrorObject err) {
             return Multi.of(null, err);
         }
-        Call c = (Call) started;
+        CallHost.Started c = (CallHost.Started) started;
         Execution caller = Execution.of(s);
         Runnable cancel = c::cancel;
         caller.onCancel(cancel);
@@ -187,6 +181,6 @@ public final class FuncsModule {
             return Multi.of(null, err);
         }
         Channel channel = Channel.runtimeFed(Scheduler.of(s));
-        return new FutureValue((Call) started, channel, Execution.of(s));
+        return new FutureValue((CallHost.Started) started, channel, Execution.of(s));
     }
 }

@@ -13,14 +13,14 @@ import dev.wippy.lua.vm.LuaUserdata;
  * the call is cancelled when that execution is cancelled or ends first.
  */
 final class FutureValue extends LuaUserdata {
-    private final Call call;
+    private final CallHost.Started call;
     private final Channel channel;
     private final Execution owner;
     private final Runnable cancelOnExit;
     private volatile ExitResult outcome;
     private volatile boolean canceled;
 
-    FutureValue(Call call, Channel channel, Execution owner) {
+    FutureValue(CallHost.Started call, Channel channel, Execution owner) {
         super(null, FuncsModule.FUTURE_META);
         this.call = call;
         this.channel = channel;

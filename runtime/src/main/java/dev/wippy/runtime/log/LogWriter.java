@@ -2,6 +2,7 @@ package dev.wippy.runtime.log;
 
 import dev.wippy.lua.vm.CallStack;
 import dev.wippy.lua.vm.LuaState;
+import dev.wippy.runtime.lua.LogGate;
 import dev.wippy.runtime.process.Execution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,9 @@ final class LogWriter {
     }
 
     static void write(LuaState s, Level level, String loggerName, String message, Map<String, Object> fields) {
+        if (!LogGate.isOpen(s)) {
+            return;
+        }
         Logger logger = logger(loggerName);
         LoggingEventBuilder event = logger.atLevel(level).setMessage(message);
         fields.forEach(event::addKeyValue);

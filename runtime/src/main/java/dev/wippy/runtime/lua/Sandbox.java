@@ -40,6 +40,8 @@ public final class Sandbox {
             "payload", "string", "table", "math", "os", "coroutine", "utf8");
 
     private final Map<String, ModuleProvider> modules;
+    /** Why a listed module that is not among {@link #modules} cannot be required, e.g. "in this runtime". */
+    private final String unavailable;
     private final Function<String, LuaEntry> libraries;
     private final LuaFunction print;
     private final LuaTable coroutine;
@@ -53,7 +55,13 @@ public final class Sandbox {
      * @param print     the logging {@code print}
      */
     public Sandbox(Map<String, ModuleProvider> modules, Function<String, LuaEntry> libraries, LuaFunction print) {
+        this(modules, "in this runtime", libraries, print);
+    }
+
+    private Sandbox(Map<String, ModuleProvider> modules, String unavailable, Function<String, LuaEntry> libraries,
+                    LuaFunction print) {
         this.modules = Map.copyOf(modules);
+        this.unavailable = unavailable;
         this.libraries = libraries;
         this.print = print;
         this.coroutine = coroutineWithSpawn();
@@ -81,6 +89,14 @@ public final class Sandbox {
         }
         t.putStr(LuaString.of("spawn"), new JavaFunction("coroutine.spawn", Sandbox::spawn));
         return t.freeze();
+    }
+
+    /**
+     * A sandbox with the same libraries and {@code print} whose entries may require only {@code modules}; requiring
+     * another listed module raises "module 'x' is not available {@code where}" (workflows, spec 05 §4.6).
+     */
+    public Sandbox restrictedTo(Map<String, ModuleProvider> modules, String where) {
+        return new Sandbox(modules, where, libraries, print);
     }
 
     /** A fresh state for {@code execution} running {@code entry}. */
@@ -160,7 +176,7 @@ public final class Sandbox {
         if (entry.modules().contains(name)) {
             ModuleProvider provider = modules.get(name);
             if (provider == null) {
-                throw LuaError.library("module '" + name + "' is not available in this runtime");
+                throw LuaError.library("module '" + name + "' is not available " + unavailable);
             }
             return loadModule(s, name, provider);
         }

@@ -93,6 +93,11 @@ public abstract class Execution implements Scheduler.Owner {
         return context;
     }
 
+    /** What the {@code process} functions do for this execution: act on the node (a workflow records instead). */
+    public ProcessActions actions() {
+        return NodeActions.INSTANCE;
+    }
+
     public Channel inbox() {
         return inbox;
     }

@@ -21,7 +21,7 @@ final class NameRegistryModule {
                 return ProcessModule.fail(ErrorObject.INVALID, "pid must be a string");
             }
             try {
-                self.node().registerName(name, pid);
+                self.actions().register(self, name, pid);
                 return Boolean.TRUE;
             } catch (SpawnException e) {
                 return ProcessModule.fail(e);
@@ -29,13 +29,23 @@ final class NameRegistryModule {
         }));
         TABLE.putStr(LuaString.of("lookup"), new JavaFunction("process.registry.lookup", (s, a) -> {
             String name = ProcessModule.string(a, 0);
-            String pid = name == null ? null : ProcessModule.self(s).node().names().lookup(name);
-            return pid == null ? ProcessModule.fail(ErrorObject.NOT_FOUND, "name not found: " + name)
-                    : LuaString.of(pid);
+            Execution self = ProcessModule.self(s);
+            try {
+                String pid = name == null ? null : self.actions().lookup(self, name);
+                return pid == null ? ProcessModule.fail(ErrorObject.NOT_FOUND, "name not found: " + name)
+                        : LuaString.of(pid);
+            } catch (SpawnException e) {
+                return ProcessModule.fail(e);
+            }
         }));
         TABLE.putStr(LuaString.of("unregister"), new JavaFunction("process.registry.unregister", (s, a) -> {
             String name = ProcessModule.string(a, 0);
-            return name != null && ProcessModule.self(s).node().names().unregister(name);
+            Execution self = ProcessModule.self(s);
+            try {
+                return name != null && self.actions().unregister(self, name);
+            } catch (SpawnException e) {
+                return ProcessModule.fail(e);
+            }
         }));
         String[] scopes = {"LOCAL", "EVENTUAL", "CONSISTENT", "STRONG"};
         for (int i = 0; i < scopes.length; i++) {

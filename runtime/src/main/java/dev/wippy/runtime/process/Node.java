@@ -5,8 +5,10 @@ import dev.wippy.runtime.values.Payload;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
@@ -20,6 +22,7 @@ public final class Node {
     private final NameRegistry names = new NameRegistry();
     private final ConcurrentHashMap<String, Host> hosts = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers = newTimers();
+    private final List<ExternalProcesses> externals = new CopyOnWriteArrayList<>();
     private volatile CodeResolver code;
 
     /**
@@ -58,6 +61,31 @@ public final class Node {
 
     public Host host(String id) {
         return hosts.get(id);
+    }
+
+    /** Adds a provider of executions outside the node's memory (workflows). */
+    public void addExternal(ExternalProcesses x) {
+        externals.add(x);
+    }
+
+    /** The external provider whose PID {@code destination} is, or null for the node's own PIDs and names. */
+    public ExternalProcesses ownerOf(String destination) {
+        for (ExternalProcesses x : externals) {
+            if (x.owns(destination)) {
+                return x;
+            }
+        }
+        return null;
+    }
+
+    /** The external provider that runs host {@code hostId}, or null. */
+    public ExternalProcesses externalHost(String hostId) {
+        for (ExternalProcesses x : externals) {
+            if (x.isHost(hostId)) {
+                return x;
+            }
+        }
+        return null;
     }
 
     public Collection<Execution> executions() {

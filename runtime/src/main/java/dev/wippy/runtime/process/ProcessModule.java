@@ -9,7 +9,6 @@ import dev.wippy.lua.vm.LuaTable;
 import dev.wippy.lua.vm.Multi;
 import dev.wippy.runtime.channel.Channel;
 import dev.wippy.runtime.errors.ErrorObject;
-import dev.wippy.runtime.sched.Killed;
 import dev.wippy.runtime.values.Frozen;
 import dev.wippy.runtime.values.Payload;
 
@@ -33,17 +32,15 @@ public final class ProcessModule {
         fn("spawn_linked", (s, a) -> spawn(s, a, SpawnOptions.NONE.withRelations(false, true)));
         fn("spawn_linked_monitored", (s, a) -> spawn(s, a, SpawnOptions.NONE.withRelations(true, true)));
         fn("exec", (s, a) -> exec(s, a, SpawnOptions.NONE));
-        fn("terminate", (s, a) -> withDestination(s, a, target -> target.terminate(
-                ErrorObject.of(ErrorObject.CANCELED, "process terminated by " + self(s).pid()))));
+        fn("terminate", (s, a) -> onDestination(s, a, (e, dest) -> e.actions().terminate(e, dest)));
         fn("cancel", (s, a) -> {
             String reason = Args.arg(a, 1) == null ? null : Args.checkString(s, a, 1).toString();
-            return withDestination(s, a, target -> target.deliver(new Event(Event.CANCEL, self(s).pid(), null,
-                    reason)));
+            return onDestination(s, a, (e, dest) -> e.actions().cancel(e, dest, reason));
         });
-        fn("monitor", (s, a) -> relation(s, a, (e, dest) -> e.node().monitor(e, dest)));
-        fn("unmonitor", (s, a) -> relation(s, a, (e, dest) -> e.node().unmonitor(e, dest)));
-        fn("link", (s, a) -> relation(s, a, (e, dest) -> e.node().link(e, dest)));
-        fn("unlink", (s, a) -> relation(s, a, (e, dest) -> e.node().unlink(e, dest)));
+        fn("monitor", (s, a) -> onDestination(s, a, (e, dest) -> e.actions().monitor(e, dest)));
+        fn("unmonitor", (s, a) -> onDestination(s, a, (e, dest) -> e.actions().unmonitor(e, dest)));
+        fn("link", (s, a) -> onDestination(s, a, (e, dest) -> e.actions().link(e, dest)));
+        fn("unlink", (s, a) -> onDestination(s, a, (e, dest) -> e.actions().unlink(e, dest)));
         fn("get_options", (s, a) -> {
             LuaTable t = new LuaTable(0, 2);
             t.putStr(LuaString.of("trap_links"), self(s).trapLinks());
@@ -116,7 +113,7 @@ public final class ProcessModule {
         }
         Execution self = self(s);
         try {
-            self.node().send(self.pid(), dest, topic, payload(a, 2));
+            self.actions().send(self, dest, topic, payload(a, 2));
             return Boolean.TRUE;
         } catch (Frozen.NotTransferable e) {
             return fail(ErrorObject.INVALID, e.getMessage());
@@ -134,7 +131,7 @@ public final class ProcessModule {
         Execution self = self(s);
         try {
             Object[] args = Frozen.freezeAll(Arrays.copyOfRange(a, 2, Math.max(2, a.length)));
-            return LuaString.of(self.node().spawn(self, id, host, args, options).pid());
+            return LuaString.of(self.actions().spawn(self, id, host, args, options));
         } catch (Frozen.NotTransferable e) {
             return fail(ErrorObject.INVALID, e.getMessage());
         } catch (SpawnException e) {
@@ -142,7 +139,7 @@ public final class ProcessModule {
         }
     }
 
-    /** Spawns and waits for the child's result; the child is terminated if the caller stops waiting. */
+    /** Starts the child and waits for its result. */
     static Object exec(LuaState s, Object[] a, SpawnOptions options) {
         String id = string(a, 0);
         String host = string(a, 1);
@@ -150,47 +147,23 @@ public final class ProcessModule {
             return fail(ErrorObject.INVALID, "exec needs an entry id and a host id");
         }
         Execution self = self(s);
-        ProcessExecution child;
+        ExitResult r;
         try {
             Object[] args = Frozen.freezeAll(Arrays.copyOfRange(a, 2, Math.max(2, a.length)));
-            child = self.node().spawn(self, id, host, args, options);
+            r = self.actions().exec(self, id, host, args, options);
         } catch (Frozen.NotTransferable e) {
             return fail(ErrorObject.INVALID, e.getMessage());
         } catch (SpawnException e) {
             return fail(e);
         }
-        ExitResult r;
-        try {
-            r = self.scheduler().awaitFuture(child.done());
-        } catch (Killed k) {
-            child.terminate(ErrorObject.of(ErrorObject.CANCELED, "caller of exec stopped"));
-            throw k;
-        }
         return r.isAbnormal() ? Multi.of(null, r.error()) : Frozen.thaw(r.value());
     }
 
-    private interface TargetAction {
-        void apply(Execution target);
-    }
-
-    private static Object withDestination(LuaState s, Object[] a, TargetAction action) {
-        String dest = string(a, 0);
-        if (dest == null) {
-            return fail(ErrorObject.INVALID, "destination must be a pid or name string");
-        }
-        try {
-            action.apply(self(s).node().resolve(dest));
-            return Boolean.TRUE;
-        } catch (SpawnException e) {
-            return fail(e);
-        }
-    }
-
-    private interface RelationAction {
+    private interface DestinationAction {
         void apply(Execution self, String destination);
     }
 
-    private static Object relation(LuaState s, Object[] a, RelationAction action) {
+    private static Object onDestination(LuaState s, Object[] a, DestinationAction action) {
         String dest = string(a, 0);
         if (dest == null) {
             return fail(ErrorObject.INVALID, "destination must be a pid or name string");

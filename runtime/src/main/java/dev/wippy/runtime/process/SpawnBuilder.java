@@ -34,19 +34,15 @@ final class SpawnBuilder extends LuaUserdata {
             if (!(Args.arg(a, 1) instanceof LuaString name)) {
                 throw Args.typeError(s, a, 1, "string");
             }
-            SpawnOptions o = b.options;
-            return new SpawnBuilder(new SpawnOptions(o.monitor(), o.link(), name.toString(), o.messages(),
-                    o.context()));
+            return new SpawnBuilder(b.options.withName(name.toString()));
         });
         method(m, "with_message", (b, s, a) -> {
             if (!(Args.arg(a, 1) instanceof LuaString topic)) {
                 throw Args.typeError(s, a, 1, "string");
             }
-            SpawnOptions o = b.options;
-            List<Message> messages = new ArrayList<>(o.messages());
+            List<Message> messages = new ArrayList<>(b.options.messages());
             messages.add(new Message(topic.toString(), ProcessModule.self(s).pid(), ProcessModule.payload(a, 2)));
-            return new SpawnBuilder(new SpawnOptions(o.monitor(), o.link(), o.name(), List.copyOf(messages),
-                    o.context()));
+            return new SpawnBuilder(b.options.withMessages(messages));
         });
         method(m, "spawn", (b, s, a) -> ProcessModule.spawn(s, tail(a), b.options));
         method(m, "spawn_monitored", (b, s, a) -> ProcessModule.spawn(s, tail(a),
@@ -95,15 +91,23 @@ final class SpawnBuilder extends LuaUserdata {
         } catch (Frozen.NotTransferable e) {
             throw LuaError.library(e.getMessage());
         }
-        return new SpawnBuilder(new SpawnOptions(options.monitor(), options.link(), options.name(),
-                options.messages(), Map.copyOf(context)));
+        return new SpawnBuilder(options.withContext(context));
     }
 
-    /** Spawn-time options; the only known one ({@code network}) needs network entries, not available yet. */
+    /**
+     * Merges start options by key; processes have none of their own yet ({@code network} needs network entries),
+     * workflow providers read theirs (spec 05 §3.4).
+     */
     SpawnBuilder withOptions(LuaState s, Object[] a, int i) {
-        if (!(Args.arg(a, i) instanceof LuaTable)) {
+        if (!(Args.arg(a, i) instanceof LuaTable values)) {
             throw Args.typeError(s, a, i, "table");
         }
-        return this;
+        Map<String, Object> merged = new HashMap<>(options.options());
+        try {
+            merged.putAll(((FrozenTable) Frozen.freeze(values)).asStringMap());
+        } catch (Frozen.NotTransferable e) {
+            throw LuaError.library(e.getMessage());
+        }
+        return new SpawnBuilder(options.withOptions(merged));
     }
 }

@@ -30,6 +30,10 @@ public final class Scheduler {
     private volatile Killed killed;
     /** Called (lock held) just before the running fiber blocks: the execution routes pending messages. */
     private Runnable beforeBlock = () -> { };
+    /** Called (lock held) when no fiber runs any more: all are blocked or done (a workflow's quiescent point). */
+    private Runnable onIdle = () -> { };
+    /** Whether {@code select} takes the first ready case rather than a random one (workflows, spec 05 §4.5). */
+    private boolean firstReadyCase;
     private long sliceStart = System.nanoTime();
     /** How long Lua code runs before it lets other work on its host and carrier go first. */
     private static final long SLICE_NANOS = 10_000_000;
@@ -53,6 +57,19 @@ public final class Scheduler {
 
     public void onBeforeBlock(Runnable hook) {
         this.beforeBlock = hook;
+    }
+
+    public void onIdle(Runnable hook) {
+        this.onIdle = hook;
+    }
+
+    /** Makes {@code select} take the ready case with the lowest index, so that replays choose alike. */
+    public void chooseFirstReadyCase() {
+        firstReadyCase = true;
+    }
+
+    public boolean choosesFirstReadyCase() {
+        return firstReadyCase;
     }
 
     /** Makes the calling thread the execution's main fiber and waits for a host slot. */
@@ -157,6 +174,7 @@ public final class Scheduler {
         running = next;
         if (next == null) {
             releaseSlot();
+            onIdle.run();
         } else {
             resume(next);
         }
