@@ -133,6 +133,22 @@ public abstract class Execution implements Scheduler.Owner {
         return true;
     }
 
+    /**
+     * Routes {@code items} (messages and events) at once, in order, whatever runs: for a driver that holds the
+     * execution at a quiescent point and hands it everything that arrived there (a workflow step, spec 05 §4.4).
+     */
+    public void routeNow(List<?> items) {
+        scheduler.lock.lock();
+        try {
+            if (alive) {
+                mailbox.addAll(items);
+                routeMailbox();
+            }
+        } finally {
+            scheduler.lock.unlock();
+        }
+    }
+
     /** Runs {@code hook} when this execution is cancelled (a CANCEL event), unless removed before. */
     public void onCancel(Runnable hook) {
         scheduler.lock.lock();

@@ -1,0 +1,174 @@
+package dev.wippy.workflow.core;
+
+import dev.wippy.lua.vm.LuaString;
+import dev.wippy.runtime.errors.ErrorObject;
+import dev.wippy.runtime.time.DurationValue;
+import dev.wippy.runtime.time.TimeValue;
+import dev.wippy.runtime.values.Frozen;
+import dev.wippy.runtime.values.FrozenTable;
+import dev.wippy.runtime.values.Payload;
+import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessageUnpacker;
+import org.msgpack.value.ValueType;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Frozen Lua values as bytes for history (spec 05 §3.13): nil, booleans, integers and floats (subtype kept),
+ * strings as raw bytes, tables with any keys, error objects with kind, message, retryable flag and details. A
+ * {@code Time} travels as its RFC 3339 text in UTC with nanoseconds, a {@code Duration} as integer nanoseconds, a
+ * Payload as its data. Anything else cannot cross the durable boundary.
+ */
+public final class DurableCodec {
+    private static final byte ERROR = 1;
+    private static final DateTimeFormatter RFC3339_NANOS = DateTimeFormatter.ofPattern(
+            "yyyy-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'").withZone(ZoneOffset.UTC);
+
+    private DurableCodec() {
+    }
+
+    /**
+     * Encodes a frozen value.
+     *
+     * @throws Frozen.NotTransferable for a value that cannot cross the durable boundary
+     */
+    public static byte[] encode(Object frozen) {
+        try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+            pack(p, frozen);
+            return p.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Encodes each of {@code values} into one array. */
+    public static byte[] encodeAll(Object[] frozen) {
+        return encode(new FrozenTable(indexes(frozen.length), frozen));
+    }
+
+    /** The frozen value of {@code bytes}. */
+    public static Object decode(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try (MessageUnpacker u = MessagePack.newDefaultUnpacker(bytes)) {
+            return unpack(u);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The values {@link #encodeAll} encoded. */
+    public static Object[] decodeAll(byte[] bytes) {
+        if (!(decode(bytes) instanceof FrozenTable t)) {
+            return new Object[0];
+        }
+        Object[] out = new Object[t.size()];
+        for (int i = 0; i < t.size(); i++) {
+            out[(int) ((Long) t.keys()[i] - 1)] = t.values()[i];
+        }
+        return out;
+    }
+
+    private static Object[] indexes(int n) {
+        Object[] keys = new Object[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = (long) i + 1;
+        }
+        return keys;
+    }
+
+    private static void pack(MessageBufferPacker p, Object v) throws IOException {
+        switch (v) {
+            case null -> p.packNil();
+            case Boolean b -> p.packBoolean(b);
+            case Long l -> p.packLong(l);
+            case Double d -> p.packDouble(d);
+            case LuaString s -> {
+                byte[] b = s.rawBytes();
+                p.packBinaryHeader(b.length);
+                p.writePayload(b);
+            }
+            case FrozenTable t -> {
+                p.packMapHeader(t.size());
+                for (int i = 0; i < t.size(); i++) {
+                    pack(p, t.keys()[i]);
+                    pack(p, t.values()[i]);
+                }
+            }
+            case ErrorObject e -> {
+                byte[] body;
+                try (MessageBufferPacker inner = MessagePack.newDefaultBufferPacker()) {
+                    inner.packArrayHeader(4);
+                    inner.packString(e.kind());
+                    inner.packString(e.fullText());
+                    pack(inner, e.retryable());
+                    pack(inner, e.details() == null ? null : detailsTable(e.details()));
+                    body = inner.toByteArray();
+                }
+                p.packExtensionTypeHeader(ERROR, body.length);
+                p.writePayload(body);
+            }
+            case TimeValue t -> pack(p, LuaString.of(RFC3339_NANOS.format(t.instant())));
+            case DurationValue d -> p.packLong(d.nanos());
+            case Payload payload -> pack(p, payload.frozen());
+            default -> throw new Frozen.NotTransferable("cannot store a " + v.getClass().getSimpleName()
+                    + " value in workflow history");
+        }
+    }
+
+    private static FrozenTable detailsTable(Map<String, Object> details) {
+        Object[] keys = new Object[details.size()];
+        Object[] values = new Object[details.size()];
+        int i = 0;
+        for (Map.Entry<String, Object> e : details.entrySet()) {
+            keys[i] = LuaString.of(e.getKey());
+            values[i++] = e.getValue();
+        }
+        return new FrozenTable(keys, values);
+    }
+
+    private static Object unpack(MessageUnpacker u) throws IOException {
+        ValueType type = u.getNextFormat().getValueType();
+        return switch (type) {
+            case NIL -> {
+                u.unpackNil();
+                yield null;
+            }
+            case BOOLEAN -> u.unpackBoolean();
+            case INTEGER -> u.unpackLong();
+            case FLOAT -> u.unpackDouble();
+            case BINARY -> LuaString.wrap(u.readPayload(u.unpackBinaryHeader()));
+            case STRING -> LuaString.of(u.unpackString());
+            case MAP -> {
+                int n = u.unpackMapHeader();
+                Object[] keys = new Object[n];
+                Object[] values = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    keys[i] = unpack(u);
+                    values[i] = unpack(u);
+                }
+                yield new FrozenTable(keys, values);
+            }
+            case EXTENSION -> {
+                int length = u.unpackExtensionTypeHeader().getLength();
+                try (MessageUnpacker inner = MessagePack.newDefaultUnpacker(u.readPayload(length))) {
+                    inner.unpackArrayHeader();
+                    String kind = inner.unpackString();
+                    String message = inner.unpackString();
+                    Boolean retryable = (Boolean) unpack(inner);
+                    Map<String, Object> details = unpack(inner) instanceof FrozenTable t
+                            ? new LinkedHashMap<>(t.asStringMap()) : null;
+                    yield ErrorObject.of(kind, message, retryable, details);
+                }
+            }
+            default -> throw new IOException("unexpected " + type + " in workflow history");
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package dev.wippy.workflow.history;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.msgpack.jackson.dataformat.MessagePackFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** History records as bytes (MessagePack through Jackson) for storage. */
+public final class HistoryCodec {
+    private static final ObjectMapper MAPPER = new ObjectMapper(new MessagePackFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private HistoryCodec() {
+    }
+
+    public static byte[] encode(HistoryEvent e) {
+        try {
+            return MAPPER.writeValueAsBytes(e);
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+    }
+
+    /**
+     * @throws CorruptHistory when the bytes are not a history record of this runtime
+     */
+    public static HistoryEvent decode(byte[] bytes) {
+        try {
+            return MAPPER.readValue(bytes, HistoryEvent.class);
+        } catch (IOException | RuntimeException x) {
+            throw new CorruptHistory("unreadable history record: " + x.getMessage());
+        }
+    }
+
+    /** Stored history that this runtime cannot read. */
+    public static final class CorruptHistory extends RuntimeException {
+        public CorruptHistory(String message) {
+            super(message);
+        }
+    }
+}
