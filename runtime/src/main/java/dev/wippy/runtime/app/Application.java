@@ -97,7 +97,7 @@ public final class Application {
         RegistryHistory history = new RegistryHistory(registry, config.registryHistory());
         Map<String, ModuleProvider> modules = modules(functions, new EventBus(), history);
         Decoding decoding = new Decoding(Extensions.decodedKinds(extensions));
-        LiveCode code = new LiveCode(functions, decoding, root, loaded.src(), modules.keySet(), LOG::warn);
+        LiveCode code = new LiveCode(functions, decoding, root, loaded.src(), modules, LOG::warn);
         AppBoot boot = new AppBoot(root, config, registry, decoding, node, functions, modules, code, LOG::warn);
         List<Subsystem> subsystems = new ArrayList<>();
         for (Extension x : extensions) {

@@ -4,6 +4,7 @@ import dev.wippy.runtime.ext.AppCode;
 import dev.wippy.runtime.funcs.Functions;
 import dev.wippy.runtime.lua.LuaEntry;
 import dev.wippy.runtime.lua.LuaEntryCode;
+import dev.wippy.runtime.lua.ModuleProvider;
 import dev.wippy.runtime.lua.Sandbox;
 import dev.wippy.runtime.registry.BootException;
 import dev.wippy.runtime.registry.ChangeRejected;
@@ -33,14 +34,14 @@ final class LiveCode implements RegistryHistory.CommitHandler, AppCode {
     private final Decoding decoding;
     private final Path root;
     private final Path src;
-    private final Set<String> modules;
+    private final Map<String, ModuleProvider> modules;
     private final Consumer<String> warn;
     private volatile Registry decoded;
     private Sandbox sandbox;
     private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
 
-    /** {@code modules}: the names of the modules entries may list (a live view: extensions add to it at boot). */
-    LiveCode(Functions functions, Decoding decoding, Path root, Path src, Set<String> modules,
+    /** {@code modules}: the modules entries may list (extensions add to it while they boot). */
+    LiveCode(Functions functions, Decoding decoding, Path root, Path src, Map<String, ModuleProvider> modules,
              Consumer<String> warn) {
         this.functions = functions;
         this.decoding = decoding;
@@ -56,7 +57,7 @@ final class LiveCode implements RegistryHistory.CommitHandler, AppCode {
      * @throws BootException naming the entry whose code does not compile
      */
     void load(Registry decoded) {
-        lua.putAll(LuaEntries.compile(decoded, root, src, modules, warn));
+        lua.putAll(LuaEntries.compile(decoded, root, src, modules.keySet(), warn));
         this.decoded = decoded;
     }
 
@@ -68,6 +69,11 @@ final class LiveCode implements RegistryHistory.CommitHandler, AppCode {
     @Override
     public LuaEntry lua(String id) {
         return lua.get(id);
+    }
+
+    @Override
+    public Map<String, ModuleProvider> modules() {
+        return Map.copyOf(modules);
     }
 
     @Override
@@ -95,7 +101,7 @@ final class LiveCode implements RegistryHistory.CommitHandler, AppCode {
             decodedNext = decoding.apply(next);
             for (Entry e : decodedNext.all()) {
                 if (Kinds.LUA.contains(e.kind()) && previous.get(e.id()) != next.get(e.id())) {
-                    LuaEntry code = LuaEntries.compile(decodedNext, root, src, e, modules, warn);
+                    LuaEntry code = LuaEntries.compile(decodedNext, root, src, e, modules.keySet(), warn);
                     compiled.put(e.id(), code);
                     if (e.kind().equals(Kinds.FUNCTION_LUA)) {
                         callable.put(e.id(), Functions.function(e, new LuaEntryCode(code, sandbox)));

@@ -1,9 +1,11 @@
 package dev.wippy.runtime.ext;
 
 import dev.wippy.runtime.lua.LuaEntry;
+import dev.wippy.runtime.lua.ModuleProvider;
 import dev.wippy.runtime.lua.Sandbox;
 import dev.wippy.runtime.registry.Registry;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -14,6 +16,9 @@ public interface AppCode {
 
     /** Makes the states of executions. */
     Sandbox sandbox();
+
+    /** Every module entries may require, by name (the core's and the extensions'). */
+    Map<String, ModuleProvider> modules();
 
     /** The entries as kind handlers see them, at the current registry version. */
     Registry decoded();

@@ -56,7 +56,7 @@ final class FunctionExecution extends Execution {
         } catch (Throwable e) {
             state = null;
             ExitResult failed = ProcessExecution.failed(this, e, "call canceled");
-            result = new ExitResult(null, normalized(failed.error()));
+            result = new ExitResult(null, normalized(failed.error()), failed.ending());
         } finally {
             if (admitted) {
                 pool.release();
@@ -74,7 +74,8 @@ final class FunctionExecution extends Execution {
             return new ExitResult(null, normalized(e));
         }
         if (err instanceof LuaString text) {
-            return new ExitResult(null, ErrorObject.of(ErrorObject.INTERNAL, text.toString(), false, null));
+            return new ExitResult(null, ErrorObject.of(ErrorObject.INTERNAL, text.toString(), false, null),
+                    ExitResult.Ending.TEXT);
         }
         try {
             return new ExitResult(Frozen.freeze(r.length > 0 ? r[0] : null), null);

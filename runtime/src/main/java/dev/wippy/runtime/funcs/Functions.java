@@ -57,6 +57,20 @@ public final class Functions {
         return new Invocation(c);
     }
 
+    /**
+     * One invocation of {@code id} from Java, without the entry's own retry and timeout options: for callers that
+     * retry and time out by their own policy (workflow activities, spec 05 §5.2).
+     *
+     * @throws IllegalArgumentException when no function entry has {@code id}
+     */
+    public Invocation attempt(String id, Object[] frozenArgs, Map<String, Object> context) {
+        Function f = byId.get(id);
+        if (f == null) {
+            throw new IllegalArgumentException("function not found: " + id);
+        }
+        return new Invocation(new Call(this, f, frozenArgs, context, CallOptions.merge(Map.of(), Map.of())).start());
+    }
+
     /** A call started from Java: its outcome, and a way to cancel it. */
     public static final class Invocation {
         private final Call call;

@@ -73,7 +73,7 @@ public final class ProcessExecution extends Execution {
             case LuaInterrupt i -> ErrorObject.of(ErrorObject.CANCELED, canceled);
             default -> Crashes.report(e.pid(), e.entryId(), t);
         };
-        return new ExitResult(null, error);
+        return new ExitResult(null, error, ExitResult.Ending.RAISED);
     }
 
     /** {@code main} returned {@code v [, e]}: abnormal when {@code e} is not nil. */
@@ -83,7 +83,8 @@ public final class ProcessExecution extends Execution {
         try {
             if (err instanceof LuaString text) {
                 // a returned string is a deliberate, final answer: not worth retrying (spec 03 §3.5.5)
-                return new ExitResult(null, ErrorObject.of(ErrorObject.INTERNAL, text.toString(), false, null));
+                return new ExitResult(null, ErrorObject.of(ErrorObject.INTERNAL, text.toString(), false, null),
+                        ExitResult.Ending.TEXT);
             }
             return new ExitResult(Frozen.freeze(value), err == null ? null : errorOf(err));
         } catch (Frozen.NotTransferable e) {

@@ -30,6 +30,7 @@ public final class HistoryRun {
     private boolean mainStarted;
     private long length;
     private long size;
+    private Instant lastStepTime = Instant.EPOCH;
 
     /**
      * @param stepTimeoutNanos how long a step may run Lua code without blocking before it counts as a deadlock
@@ -48,6 +49,11 @@ public final class HistoryRun {
 
     public RunInfo info() {
         return ops.info();
+    }
+
+    /** The time of the last step run or replayed: workflow time never goes back behind it. */
+    public Instant lastStepTime() {
+        return lastStepTime;
     }
 
     /** The run's outcome once its main function has ended, else null. */
@@ -82,7 +88,8 @@ public final class HistoryRun {
                 }
                 stepSize += HistoryCodec.encode(e).length;
             }
-            ops.beginStep(Instant.EPOCH.plusNanos(step.timeNanos()), length, size, commands);
+            lastStepTime = Instant.EPOCH.plusNanos(step.timeNanos());
+            ops.beginStep(lastStepTime, length, size, commands);
             runStep(inputs);
             List<Command> missing = ops.unmatched();
             if (!missing.isEmpty()) {
@@ -108,6 +115,7 @@ public final class HistoryRun {
      * @throws NondeterminismException for an unsupported version or a step that ran into its time limit
      */
     public List<HistoryEvent> step(Instant time, List<HistoryEvent.Input> inputs) {
+        lastStepTime = time;
         ops.beginStep(time, length, size, null);
         runStep(inputs);
         List<HistoryEvent> records = new ArrayList<>();

@@ -1,0 +1,44 @@
+package dev.wippy.workflow;
+
+import dev.wippy.lua.vm.LuaString;
+import dev.wippy.runtime.funcs.TestApp;
+import dev.wippy.runtime.process.ExitResult;
+import dev.wippy.runtime.values.FrozenTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WorkflowBasicsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aProcessRunsAWorkflowThatCallsAnActivityAndSleeps() throws Exception {
+        TestApp app = new TestApp(dir)
+                .entry("worker", "kind: workflow.worker")
+                .entry("add", "kind: function.lua\nmethod: main", "return { main = function(a, b) return a + b end }")
+                .entry("flow", "kind: workflow.lua\nmethod: main\nmodules: [funcs, time, uuid]", """
+                        local function main(n)
+                          local s, err = funcs.call("app:add", n, 2)
+                          if err then return nil, err end
+                          time.sleep("10ms")
+                          return { sum = s, id = uuid.v4() }
+                        end
+                        return { main = main }""")
+                .entry("main", "kind: process.lua\nmethod: main", """
+                        return { main = function()
+                          local r, err = process.exec("app:flow", "app:worker", 40)
+                          if err then return "error: " .. tostring(err) end
+                          return r
+                        end }""");
+        ExitResult r = app.run("main");
+        assertThat(r.error()).isNull();
+        assertThat(r.value()).isInstanceOf(FrozenTable.class);
+        FrozenTable t = (FrozenTable) r.value();
+        assertThat(t.get("sum")).isEqualTo(42L);
+        assertThat(t.get("id").toString()).hasSize(36);
+    }
+}
