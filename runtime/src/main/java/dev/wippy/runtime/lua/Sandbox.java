@@ -111,12 +111,19 @@ public final class Sandbox {
         return s;
     }
 
-    /** Modules listed in {@code modules} are also globals of the same name (spec 03 §3.2.7). */
+    /**
+     * Modules listed in {@code modules} are also globals of the same name (spec 03 §3.2.7). A module that refuses
+     * to load in this state (the {@code workflow} module outside a workflow) is left out: {@code require} says why.
+     */
     private void bindListedModules(LuaState s, LuaEntry entry) {
         for (String name : entry.modules()) {
             ModuleProvider provider = modules.get(name);
             if (provider != null) {
-                s.globals().putStr(LuaString.of(name), loadModule(s, name, provider));
+                try {
+                    s.globals().putStr(LuaString.of(name), loadModule(s, name, provider));
+                } catch (LuaError refused) {
+                    // raised again by require
+                }
             }
         }
     }
