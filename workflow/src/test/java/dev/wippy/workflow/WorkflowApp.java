@@ -78,6 +78,20 @@ final class WorkflowApp {
         return booted.run(booted.target("app:" + name, null), List.of()).done().get(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * Runs {@code app:NAME} while moving the manual clock forward by {@code step} every few milliseconds (timers
+     * fall due as soon as they exist), until it ends.
+     */
+    ExitResult runAdvancing(String name, Duration step) throws Exception {
+        var p = booted.run(booted.target("app:" + name, null), List.of());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!p.done().isDone() && System.nanoTime() < deadline) {
+            clock().advance(step);
+            Thread.sleep(2);
+        }
+        return p.done().get(1, TimeUnit.SECONDS);
+    }
+
     /** Boots, runs {@code app:NAME}, shuts down. */
     ExitResult runOnce(String name) throws Exception {
         boot();

@@ -181,9 +181,10 @@ final class ActivityRunner {
                     return;
                 }
             }
-            running.cancel().run();
+            // the attempt is over first, so the cancelled invocation's own outcome is discarded as late
             failed(task, attempt, ErrorObject.of(ErrorObject.TIMEOUT, "activity " + task.entryId + " attempt "
                     + attempt + " exceeded start_to_close_timeout", true, null), null);
+            running.cancel().run();
         });
         synchronized (task) {
             task.running = running;
@@ -278,11 +279,11 @@ final class ActivityRunner {
             running = task.running;
             attempt = task.attempt;
         }
+        complete(task, attempt, new ExitResult(null, ErrorObject.of(ErrorObject.TIMEOUT, "activity " + task.entryId
+                + " exceeded " + which, false, null)));
         if (running != null) {
             running.cancel().run();
         }
-        complete(task, attempt, new ExitResult(null, ErrorObject.of(ErrorObject.TIMEOUT, "activity " + task.entryId
-                + " exceeded " + which, false, null)));
     }
 
     /** Records the one outcome of the activity: an input of its run, committed with the removal of its row. */

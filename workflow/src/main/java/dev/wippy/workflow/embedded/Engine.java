@@ -606,6 +606,8 @@ public final class Engine {
         run.live = live;
         if (run.historyLength > 1) {
             List<HistoryEvent> recorded = loadHistory(run.runId());
+            LOG.atDebug().addKeyValue("workflow_id", run.workflowId).addKeyValue("run_id", run.runId())
+                    .addKeyValue("records", recorded.size()).log("replaying workflow history");
             live.replay(recorded.subList(1, recorded.size()));
             if (live.lastStepTime().isAfter(run.lastStepTime)) {
                 run.lastStepTime = live.lastStepTime();
