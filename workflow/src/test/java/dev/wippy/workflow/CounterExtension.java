@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * The counter activity of spec 05 §6 for tests: {@code counter.hit(line)} appends one line to {@code counter.log}
- * in the app folder, durably, and returns how many lines the log has, so tests count real executions.
+ * in the app folder, durably, and returns how many lines the log has, so tests count real executions;
+ * {@code counter.seen(line)} says how often a line was written.
  */
 public final class CounterExtension implements Extension {
     @Override
@@ -38,6 +39,10 @@ public final class CounterExtension implements Extension {
             LuaTable t = new LuaTable();
             t.putStr(LuaString.of("hit"), new JavaFunction("counter.hit", (st, a) ->
                     append(log, Args.checkString(st, a, 0).toString())));
+            t.putStr(LuaString.of("seen"), new JavaFunction("counter.seen", (st, a) -> {
+                String line = Args.checkString(st, a, 0).toString();
+                return (long) lines(log).stream().filter(line::equals).count();
+            }));
             return t;
         });
         return new Subsystem() {
@@ -55,7 +60,11 @@ public final class CounterExtension implements Extension {
     }
 
     /** The lines of a counter log; none when there is no log yet. */
-    public static List<String> lines(Path log) throws IOException {
-        return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    public static List<String> lines(Path log) {
+        try {
+            return Files.exists(log) ? Files.readAllLines(log) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

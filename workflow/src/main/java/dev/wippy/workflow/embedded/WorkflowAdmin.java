@@ -93,9 +93,23 @@ public final class WorkflowAdmin implements AutoCloseable {
         request(id, "terminate", null, null, reason);
     }
 
+    /** @throws NotRunning when no running execution has {@code id}: the request would have nothing to act on */
     private void request(String id, String kind, String topic, byte[] payload, String reason) {
-        store.write(tx -> tx.exec("INSERT INTO requests(workflow_id, kind, topic, payload, reason, created_at)"
-                + " VALUES(?, ?, ?, ?, ?, ?)", id, kind, topic, payload, reason, Engine.nanos(Instant.now())));
+        store.write(tx -> {
+            if (tx.exec("INSERT INTO requests(workflow_id, kind, topic, payload, reason, created_at)"
+                    + " SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM workflows WHERE workflow_id = ?"
+                    + " AND status = 'running')", id, kind, topic, payload, reason, Engine.nanos(Instant.now()), id)
+                    == 0) {
+                throw new NotRunning("workflow " + id + " is not running");
+            }
+        });
+    }
+
+    /** A request for a workflow that does not exist or has closed. */
+    public static final class NotRunning extends java.sql.SQLException {
+        NotRunning(String message) {
+            super(message);
+        }
     }
 
     static Map<String, Object> error(ErrorObject e) {
