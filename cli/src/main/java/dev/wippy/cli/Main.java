@@ -3,12 +3,13 @@ package dev.wippy.cli;
 import picocli.CommandLine;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.PrintStream;
 
 /** The {@code wippy} command. */
 @CommandLine.Command(name = "wippy", mixinStandardHelpOptions = true, version = "wippy 0.1.0",
         description = "Runs Wippy applications: Lua functions, processes and workflows declared in YAML.",
-        subcommands = {LuaCommand.class})
+        subcommands = {LuaCommand.class, WorkflowCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -25,6 +26,8 @@ public final class Main implements Runnable {
     /** Runs the command line on the given streams (tests use this to drive apps without exiting the JVM). */
     static int execute(InputStream in, PrintStream out, PrintStream err, Signals signals, String... args) {
         CommandLine cmd = new CommandLine(new Main());
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
         cmd.addSubcommand("init", new InitCommand());
         cmd.addSubcommand("run", new RunCommand(in, out, err, signals));
         cmd.getSubcommands().get("run").setStopAtPositional(true);

@@ -186,6 +186,55 @@ class ExamplesTest {
     }
 
     @Test
+    void theOrderSagaCompensatesFailedStepsNewestFirst() {
+        Run r = wippy("", "run", "--dir", dir("order-saga"), "-x", "shop:main");
+        assertThat(r.out()).isEqualTo("""
+                order A-1: shipped
+                    reserved hold-A-1, charged 42.00, shipped TRK-A-1
+                order A-2: payment failed: card declined
+                    reserved hold-A-2, released hold-A-2
+                order A-3: shipping failed: no carrier delivers to nowhere
+                    reserved hold-A-3, charged 18.50, refunded pay-A-3, released hold-A-3
+                """);
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
+    void approvalsEndByDecisionOrByTheirDeadline() {
+        Run r = wippy("", "run", "--dir", dir("approval"), "-x", "app:main", "1s");
+        assertThat(r.out()).isEqualTo("""
+                purchase-1: approved by alice
+                purchase-2: rejected by bob
+                purchase-3: expired (no decision within 1s)
+                """);
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
+    void aParentCollectsTheExitOfEachChildWorkflow() {
+        Run r = wippy("", "run", "--dir", dir("parcel-batches"), "batches");
+        assertThat(r.out()).isEqualTo("""
+                batch 1: 3 items, 2.0 kg
+                batch 2: 1 items, 2.5 kg
+                failed: batch 3: cannot pack a anvil
+                batch 4: 4 items, 5.3 kg
+                4 batches, 1 failed
+                """);
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
+    void aPaymentIsCheckedAfterTheWaitAndRefundedWhenItFailed() {
+        Run r = wippy("", "run", "--dir", dir("payment-check"), "-x", "app:main", "500ms");
+        assertThat(r.out()).isEqualTo("""
+                charging two cards, checking them after 500ms
+                pay-4111-1234 settled
+                pay-4111-5670 failed to settle and was refunded
+                """);
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
     void listShowsTheNamedCommands() {
         Run r = wippy("", "run", "--dir", dir("ping-pong"), "list");
         assertThat(r.out()).isEqualTo("Available commands:\n  play  Play a few rounds of ping-pong\n");

@@ -109,7 +109,8 @@ class CrashHarnessTest {
 
     private Process start(int life) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xss64m", "--add-opens=java.base/java.lang=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+                "-Xss64m", "--add-opens=java.base/java.lang=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+                "--enable-native-access=ALL-UNNAMED"));
         String replay = System.getProperty("wippy.workflow.replay");
         if (replay != null) {
             cmd.add("-Dwippy.workflow.replay=" + replay);

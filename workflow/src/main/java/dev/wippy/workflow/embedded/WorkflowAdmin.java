@@ -2,6 +2,9 @@ package dev.wippy.workflow.embedded;
 
 import dev.wippy.runtime.errors.ErrorObject;
 import dev.wippy.runtime.process.ExitResult;
+import dev.wippy.runtime.registry.Entry;
+import dev.wippy.runtime.registry.Registry;
+import dev.wippy.runtime.registry.RegistryLoader;
 import dev.wippy.runtime.values.Frozen;
 import dev.wippy.workflow.core.DurableCodec;
 import dev.wippy.workflow.history.HistoryCodec;
@@ -25,6 +28,25 @@ public final class WorkflowAdmin implements AutoCloseable {
 
     private WorkflowAdmin(Store store) {
         this.store = store;
+    }
+
+    /**
+     * The workflow databases of the app in {@code root}: those its {@code workflow.worker} entries name (the
+     * default {@code .wippy/workflows.db} when none does), in entry order.
+     */
+    public static List<Path> databases(Path root) {
+        Registry registry = RegistryLoader.load(root, w -> { }).registry();
+        List<Path> out = new ArrayList<>();
+        for (Entry e : registry.ofKind(WorkerSettings.KIND)) {
+            Path db = WorkerSettings.of(e, root, w -> { }).database();
+            if (!out.contains(db)) {
+                out.add(db);
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(root.resolve(WorkerSettings.DEFAULT_DATABASE));
+        }
+        return out;
     }
 
     /** @throws Store.StoreException when {@code database} is missing or not a workflow database */
