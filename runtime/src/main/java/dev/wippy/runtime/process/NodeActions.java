@@ -4,6 +4,10 @@ import dev.wippy.runtime.errors.ErrorObject;
 import dev.wippy.runtime.sched.Killed;
 import dev.wippy.runtime.values.Payload;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
 /**
  * The {@code process} functions of processes and functions: immediate effects on the node, or on the external
  * provider that owns a PID or host (a workflow started or signalled from a process).
@@ -14,11 +18,38 @@ public final class NodeActions implements ProcessActions {
     private NodeActions() {
     }
 
+    /**
+     * Runs a call to an external provider that waits (for a durable commit) so that only the calling coroutine
+     * waits: the execution gives its host slot to others meanwhile.
+     */
+    private static <T> T external(Execution self, Supplier<T> call) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Thread.startVirtualThread(() -> {
+            try {
+                f.complete(call.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        try {
+            return self.scheduler().awaitFuture(f);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private static void external(Execution self, Runnable call) {
+        external(self, () -> {
+            call.run();
+            return null;
+        });
+    }
+
     @Override
     public void send(Execution self, String destination, String topic, Payload payload) {
         ExternalProcesses x = self.node().ownerOf(destination);
         if (x != null) {
-            x.send(self.pid(), destination, topic, payload);
+            external(self, () -> x.send(self.pid(), destination, topic, payload));
         } else {
             self.node().send(self.pid(), destination, topic, payload);
         }
@@ -28,7 +59,7 @@ public final class NodeActions implements ProcessActions {
     public String spawn(Execution self, String entryId, String hostId, Object[] frozenArgs, SpawnOptions options) {
         ExternalProcesses x = self.node().externalHost(hostId);
         if (x != null) {
-            return x.spawn(self, entryId, hostId, frozenArgs, options);
+            return external(self, () -> x.spawn(self, entryId, hostId, frozenArgs, options));
         }
         return self.node().spawn(self, entryId, hostId, frozenArgs, options).pid();
     }
@@ -38,7 +69,8 @@ public final class NodeActions implements ProcessActions {
     public ExitResult exec(Execution self, String entryId, String hostId, Object[] frozenArgs, SpawnOptions options) {
         ExternalProcesses x = self.node().externalHost(hostId);
         if (x != null) {
-            return self.scheduler().awaitFuture(x.outcome(x.spawn(self, entryId, hostId, frozenArgs, options)));
+            String pid = external(self, () -> x.spawn(self, entryId, hostId, frozenArgs, options));
+            return self.scheduler().awaitFuture(x.outcome(pid));
         }
         ProcessExecution child = self.node().spawn(self, entryId, hostId, frozenArgs, options);
         try {
@@ -53,7 +85,7 @@ public final class NodeActions implements ProcessActions {
     public void cancel(Execution self, String destination, String reason) {
         ExternalProcesses x = self.node().ownerOf(destination);
         if (x != null) {
-            x.cancel(self.pid(), destination, reason);
+            external(self, () -> x.cancel(self.pid(), destination, reason));
         } else {
             self.node().resolve(destination).deliver(new Event(Event.CANCEL, self.pid(), null, reason));
         }
@@ -63,7 +95,7 @@ public final class NodeActions implements ProcessActions {
     public void terminate(Execution self, String destination) {
         ExternalProcesses x = self.node().ownerOf(destination);
         if (x != null) {
-            x.terminate(self.pid(), destination);
+            external(self, () -> x.terminate(self.pid(), destination));
         } else {
             self.node().resolve(destination).terminate(ErrorObject.of(ErrorObject.CANCELED,
                     "process terminated by " + self.pid()));

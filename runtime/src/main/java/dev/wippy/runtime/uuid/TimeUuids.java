@@ -9,7 +9,7 @@ import java.util.UUID;
  * runtime, so ordering by ID matches creation order even within one clock tick or when the clock steps back: a
  * timestamp that does not advance is replaced by the last one plus one unit.
  */
-final class TimeUuids {
+public final class TimeUuids {
     /** 100-nanosecond intervals from the Gregorian reform (1582-10-15), where v1 counts from, to the Unix epoch. */
     static final long GREGORIAN_TO_UNIX = 0x01B21DD213814000L;
     private static final long TICKS_PER_SECOND = 10_000_000L;
@@ -44,7 +44,8 @@ final class TimeUuids {
         return new UUID(msb, VARIANT_RFC | CLOCK_SEQUENCE << 48 | NODE);
     }
 
-    static synchronized UUID v7() {
+    /** A version 7 UUID, larger than every one made before in this runtime. */
+    public static synchronized UUID v7() {
         long millis = System.currentTimeMillis();
         if (millis > lastMillis) {
             lastMillis = millis;

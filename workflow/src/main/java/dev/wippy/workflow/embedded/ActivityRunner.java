@@ -286,7 +286,10 @@ final class ActivityRunner {
         }
     }
 
-    /** Records the one outcome of the activity: an input of its run, committed with the removal of its row. */
+    /**
+     * Hands the one outcome of the activity to its run; the step that consumes it records it and removes the
+     * activity's row in one commit.
+     */
     private void complete(Task task, int attempt, ExitResult outcome) {
         synchronized (task) {
             if (task.done || task.attempt != attempt) {
@@ -307,10 +310,7 @@ final class ActivityRunner {
             encoded = Outcomes.encode(new ExitResult(null, ErrorObject.of(ErrorObject.INVALID, "activity result: "
                     + e.getMessage(), false, null)));
         }
-        Plan plan = new Plan();
-        plan.write(tx -> tx.exec("DELETE FROM activities WHERE run_id = ? AND seq = ?", task.runId, task.seq));
-        engine.planInput(plan, run, task.runId, new HistoryEvent.ActivityCompleted(task.seq, encoded));
-        engine.tryCommit(plan);
+        engine.arrived(run, task.runId, new HistoryEvent.ActivityCompleted(task.seq, encoded));
     }
 
     void planCancel(Plan plan, String runId, long seq) {

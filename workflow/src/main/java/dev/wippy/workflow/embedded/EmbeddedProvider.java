@@ -4,6 +4,7 @@ import dev.wippy.runtime.ext.AppCode;
 import dev.wippy.runtime.lua.Sandbox;
 import dev.wippy.runtime.process.Node;
 import dev.wippy.runtime.registry.BootException;
+import org.HdrHistogram.Histogram;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,6 +106,13 @@ public final class EmbeddedProvider {
 
     public void close() {
         stores.values().forEach(Store::close);
+    }
+
+    /** The step durations (nanoseconds, from taking inputs to commit) since the last call, over all databases. */
+    public Histogram stepLatencies() {
+        Histogram all = new Histogram(3);
+        engines.forEach(e -> all.add(e.stepTimes.getIntervalHistogram()));
+        return all;
     }
 
     /** Open executions of every database, for tests and tools: workflow ID to status text. */

@@ -11,6 +11,7 @@ import dev.wippy.runtime.process.Message;
 import dev.wippy.runtime.process.Node;
 import dev.wippy.runtime.process.SpawnException;
 import dev.wippy.runtime.registry.Entry;
+import dev.wippy.runtime.uuid.TimeUuids;
 import dev.wippy.runtime.values.Frozen;
 import dev.wippy.runtime.values.Payload;
 import dev.wippy.workflow.core.CronSchedule;
@@ -26,6 +27,7 @@ import dev.wippy.workflow.history.HistoryEvent;
 import dev.wippy.workflow.history.HistoryRun;
 import dev.wippy.workflow.history.NondeterminismException;
 import dev.wippy.workflow.history.Outcomes;
+import org.HdrHistogram.Recorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +41,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -71,6 +72,8 @@ public final class Engine {
     final AtomicLong inboxIds = new AtomicLong(1);
     private final Map<String, Semaphore> stepSlots = new HashMap<>();
     private final ReentrantLock[] idLocks = new ReentrantLock[256];
+    /** How long steps take, from taking their inputs to their commit (nanoseconds). */
+    final Recorder stepTimes = new Recorder(3);
     /** The open children of each parent, by parent workflow ID. */
     final ConcurrentHashMap<String, Set<String>> children = new ConcurrentHashMap<>();
 
@@ -162,7 +165,7 @@ public final class Engine {
      * @throws SpawnException with the kind Lua code sees
      */
     String start(Execution caller, StartRequest r, boolean monitor, boolean link) {
-        String id = r.parsed().id() != null ? r.parsed().id() : UUID.randomUUID().toString();
+        String id = r.parsed().id() != null ? r.parsed().id() : TimeUuids.v7().toString();
         ReentrantLock lock = idLock(id);
         lock.lock();
         try {
@@ -231,7 +234,7 @@ public final class Engine {
         String type = entry == null ? r.entryId() : typeName(entry);
         String queue = r.taskQueue() != null ? r.taskQueue() : w.taskQueue();
         Instant now = now();
-        String runId = UUID.randomUUID().toString();
+        String runId = TimeUuids.v7().toString();
         HistoryEvent.RunStarted rs = new HistoryEvent.RunStarted(id, runId, type, r.entryId(), queue, 1,
                 DurableCodec.encodeAll(r.frozenArgs()), Encoded.map(r.context()), Encoded.plain(r.options()),
                 Outcomes.encodeMessages(r.messages()), r.parentPid(), nanos(now));
@@ -440,13 +443,7 @@ public final class Engine {
 
     private void fire(OpenRun run, String runKey, long seq, String kind) {
         switch (kind) {
-            case "timer" -> {
-                Plan plan = new Plan();
-                plan.write(tx -> tx.exec("DELETE FROM timers WHERE run_id = ? AND seq = ? AND kind = 'timer'", runKey,
-                        seq));
-                planInput(plan, run, runKey, new HistoryEvent.TimerFired(seq));
-                tryCommit(plan);
-            }
+            case "timer" -> arrived(run, runKey, new HistoryEvent.TimerFired(seq));
             case "start" -> {
                 Plan plan = new Plan();
                 plan.write(tx -> tx.exec("DELETE FROM timers WHERE run_id = ? AND seq = 0 AND kind = 'start'", runKey));
@@ -473,6 +470,23 @@ public final class Engine {
                     "workflow execution timed out", false, null));
             default -> LOG.warn("unknown due item {} of workflow {}", kind, run.workflowId);
         }
+    }
+
+    /**
+     * An activity's outcome or a fired timer for run {@code runId}: recorded by the step that consumes it, which also
+     * removes the activity's or timer's row (spec 05 §6 G4, G5: until then a crash repeats it).
+     */
+    void arrived(OpenRun run, String runId, HistoryEvent.Input input) {
+        run.lock.lock();
+        try {
+            if (run.closed) {
+                return;
+            }
+            run.inbox.add(new OpenRun.Input(OpenRun.Input.IN_MEMORY, runId, input));
+        } finally {
+            run.lock.unlock();
+        }
+        poke(run);
     }
 
     /** Commits a plan whose target may have closed meanwhile (then it is simply dropped). */
@@ -536,6 +550,7 @@ public final class Engine {
                     || (run.inbox.isEmpty() && run.historyLength > 1)) {
                 return;
             }
+            long began = System.nanoTime();
             List<OpenRun.Input> taken = run.takeInputs();
             List<OpenRun.Input> inputs = new ArrayList<>();
             List<Long> stale = new ArrayList<>();
@@ -553,6 +568,7 @@ public final class Engine {
                 List<HistoryEvent> records = run.live.step(t, inputs.stream().map(OpenRun.Input::input).toList());
                 Plan plan = planStep(run, records, inputs, stale, t);
                 commit(plan);
+                stepTimes.recordValue(System.nanoTime() - began);
                 run.lastStepTime = t;
                 if (replayAlways && !run.closed) {
                     run.dropLive();
@@ -644,13 +660,29 @@ public final class Engine {
                         + " AND history_length = ?", length, run.workflowId, runId, base);
         List<byte[]> encoded = records.stream().map(HistoryCodec::encode).toList();
         List<Long> rows = new ArrayList<>(stale);
-        consumed.forEach(in -> rows.add(in.rowId()));
+        List<OpenRun.Input> inMemory = new ArrayList<>();
+        for (OpenRun.Input in : consumed) {
+            if (in.rowId() == OpenRun.Input.IN_MEMORY) {
+                inMemory.add(in);
+            } else {
+                rows.add(in.rowId());
+            }
+        }
         plan.write(tx -> {
             for (int i = 0; i < encoded.size(); i++) {
                 tx.exec("INSERT INTO history(run_id, idx, record) VALUES(?, ?, ?)", runId, base + i, encoded.get(i));
             }
             for (long row : rows) {
                 tx.exec("DELETE FROM inbox WHERE id = ?", row);
+            }
+            for (OpenRun.Input in : inMemory) {
+                switch (in.input()) {
+                    case HistoryEvent.ActivityCompleted done -> tx.exec(
+                            "DELETE FROM activities WHERE run_id = ? AND seq = ?", runId, done.seq());
+                    case HistoryEvent.TimerFired fired -> tx.exec(
+                            "DELETE FROM timers WHERE run_id = ? AND seq = ? AND kind = 'timer'", runId, fired.seq());
+                    default -> throw new IllegalStateException("not an in-memory input: " + in.input());
+                }
             }
         });
         plan.then(() -> run.historyLength = length);
@@ -854,7 +886,7 @@ public final class Engine {
     private void planNextRun(Plan plan, OpenRun run, long attempt, Instant begins, Instant now) {
         String old = run.runId();
         HistoryEvent.RunStarted s = run.started;
-        HistoryEvent.RunStarted next = new HistoryEvent.RunStarted(s.workflowId(), UUID.randomUUID().toString(),
+        HistoryEvent.RunStarted next = new HistoryEvent.RunStarted(s.workflowId(), TimeUuids.v7().toString(),
                 s.workflowType(), s.entryId(), s.taskQueue(), attempt, s.args(), s.context(), s.options(),
                 Outcomes.encodeMessages(List.of()), s.parentPid(), nanos(now));
         byte[] record = HistoryCodec.encode(next);

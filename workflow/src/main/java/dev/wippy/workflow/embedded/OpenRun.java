@@ -57,8 +57,13 @@ final class OpenRun {
         return started.runId();
     }
 
-    /** An input committed to the inbox table under {@code rowId}, for run {@code runId} (null: the current run). */
+    /**
+     * An input for run {@code runId} (null: the current run): committed to the inbox table under {@code rowId}, or,
+     * for an activity's outcome or a fired timer, held only here ({@link #IN_MEMORY}) until the step that consumes
+     * it commits: its activity or timer row stays until then, so a crash repeats the activity or the timer.
+     */
     record Input(long rowId, String runId, HistoryEvent.Input input) {
+        static final long IN_MEMORY = -1;
     }
 
     /** Takes the inputs for the current run, dropping those addressed to an earlier run. */

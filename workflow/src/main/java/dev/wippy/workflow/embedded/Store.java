@@ -53,6 +53,7 @@ public final class Store implements AutoCloseable {
         """
         CREATE TABLE IF NOT EXISTS timers(run_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL,
             workflow_id TEXT NOT NULL, due_at INTEGER NOT NULL, PRIMARY KEY(run_id, seq, kind)) WITHOUT ROWID""",
+        "CREATE INDEX IF NOT EXISTS timers_by_workflow ON timers(workflow_id)",
         """
         CREATE TABLE IF NOT EXISTS outbox(id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, destination TEXT NOT NULL,
             topic TEXT NOT NULL, sender TEXT NOT NULL, payload BLOB)""",
@@ -113,6 +114,9 @@ public final class Store implements AutoCloseable {
             s.execute("PRAGMA busy_timeout=10000");
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=" + durability.name());
+            // the open runs' history and pending rows stay in memory: steps touch them again soon
+            s.execute("PRAGMA cache_size=-65536");
+            s.execute("PRAGMA temp_store=MEMORY");
         }
         return c;
     }
@@ -207,20 +211,14 @@ public final class Store implements AutoCloseable {
         try {
             writer.setAutoCommit(false);
             for (Batch b : group) {
-                try (Statement s = writer.createStatement()) {
-                    s.execute("SAVEPOINT batch");
-                }
+                tx.exec("SAVEPOINT batch");
                 try {
                     b.work.run(tx);
-                    try (Statement s = writer.createStatement()) {
-                        s.execute("RELEASE batch");
-                    }
+                    tx.exec("RELEASE batch");
                     done.add(b);
                 } catch (SQLException | RuntimeException e) {
-                    try (Statement s = writer.createStatement()) {
-                        s.execute("ROLLBACK TO batch");
-                        s.execute("RELEASE batch");
-                    }
+                    tx.exec("ROLLBACK TO batch");
+                    tx.exec("RELEASE batch");
                     b.committed.completeExceptionally(e instanceof StoreException se ? se
                             : new StoreException(file + ": " + e.getMessage(), e));
                 }
