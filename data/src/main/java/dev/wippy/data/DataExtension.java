@@ -1,0 +1,30 @@
+package dev.wippy.data;
+
+import dev.wippy.data.sql.Databases;
+import dev.wippy.data.sql.SqlKinds;
+import dev.wippy.data.sql.SqlModule;
+import dev.wippy.runtime.ext.Boot;
+import dev.wippy.runtime.ext.Extension;
+import dev.wippy.runtime.ext.Subsystem;
+
+import java.util.List;
+
+/** Data as an extension: SQL databases, key-value stores, filesystems and the codec modules (spec 08). */
+public final class DataExtension implements Extension {
+    @Override
+    public List<Kind> kinds() {
+        return List.of(new Kind(SqlKinds.KIND_SQLITE, true), new Kind(SqlKinds.KIND_POSTGRES, true));
+    }
+
+    @Override
+    public int order() {
+        return DATA;
+    }
+
+    @Override
+    public Subsystem boot(Boot boot) {
+        Databases databases = Databases.boot(boot.decoded(), boot.root(), boot.code());
+        boot.module("sql", SqlModule.provider(databases));
+        return databases;
+    }
+}
