@@ -14,7 +14,7 @@ import java.nio.file.Path;
 public final class DataApp {
     public enum Engine { SQLITE, POSTGRES }
 
-    static final String MODULES = "[sql, store, fs, json, time, uuid, channel, yaml, base64, hash, crypto]";
+    static final String MODULES = "[sql, funcs, json, time, channel]";
 
     private DataApp() {
     }
