@@ -3,6 +3,8 @@ package dev.wippy.data;
 import dev.wippy.data.sql.Databases;
 import dev.wippy.data.sql.SqlKinds;
 import dev.wippy.data.sql.SqlModule;
+import dev.wippy.data.store.StoreModule;
+import dev.wippy.data.store.Stores;
 import dev.wippy.runtime.ext.Boot;
 import dev.wippy.runtime.ext.Extension;
 import dev.wippy.runtime.ext.Subsystem;
@@ -13,7 +15,8 @@ import java.util.List;
 public final class DataExtension implements Extension {
     @Override
     public List<Kind> kinds() {
-        return List.of(new Kind(SqlKinds.KIND_SQLITE, true), new Kind(SqlKinds.KIND_POSTGRES, true));
+        return List.of(new Kind(SqlKinds.KIND_SQLITE, true), new Kind(SqlKinds.KIND_POSTGRES, true),
+                new Kind(Stores.KIND_MEMORY, true), new Kind(Stores.KIND_SQL, true));
     }
 
     @Override
@@ -25,6 +28,8 @@ public final class DataExtension implements Extension {
     public Subsystem boot(Boot boot) {
         Databases databases = Databases.boot(boot.decoded(), boot.root(), boot.code());
         boot.module("sql", SqlModule.provider(databases));
-        return databases;
+        Stores stores = Stores.boot(boot.decoded(), databases);
+        boot.module("store", StoreModule.provider(stores));
+        return new DataSubsystem(List.of(databases, stores));
     }
 }

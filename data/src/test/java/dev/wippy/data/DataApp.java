@@ -14,7 +14,7 @@ import java.nio.file.Path;
 public final class DataApp {
     public enum Engine { SQLITE, POSTGRES }
 
-    static final String MODULES = "[sql, funcs, json, time, channel]";
+    static final String MODULES = "[sql, store, fs, funcs, json, time, channel, yaml, base64, hash, crypto]";
 
     private DataApp() {
     }

@@ -15,7 +15,7 @@ import java.util.Map;
  * engine's own text ({@code no such table: t}; {@code pq: <message> (<SQLSTATE>)}) wrapped with the operation that
  * failed; the SQLSTATE or SQLite result code is in the details as {@code code}. Module errors have a kind.
  */
-final class SqlFailure {
+public final class SqlFailure {
     private SqlFailure() {
     }
 
@@ -37,7 +37,7 @@ final class SqlFailure {
     }
 
     /** The engine's message, as applications search it. */
-    static String text(SQLException e) {
+    public static String text(SQLException e) {
         if (e instanceof SQLiteException lite) {
             return sqliteMessage(lite);
         }
