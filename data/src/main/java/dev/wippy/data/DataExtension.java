@@ -1,5 +1,7 @@
 package dev.wippy.data;
 
+import dev.wippy.data.fs.Filesystems;
+import dev.wippy.data.fs.FsModule;
 import dev.wippy.data.sql.Databases;
 import dev.wippy.data.sql.SqlKinds;
 import dev.wippy.data.sql.SqlModule;
@@ -16,7 +18,8 @@ public final class DataExtension implements Extension {
     @Override
     public List<Kind> kinds() {
         return List.of(new Kind(SqlKinds.KIND_SQLITE, true), new Kind(SqlKinds.KIND_POSTGRES, true),
-                new Kind(Stores.KIND_MEMORY, true), new Kind(Stores.KIND_SQL, true));
+                new Kind(Stores.KIND_MEMORY, true), new Kind(Stores.KIND_SQL, true),
+                new Kind(Filesystems.KIND_DIRECTORY, true), new Kind(Filesystems.KIND_EMBED, true));
     }
 
     @Override
@@ -30,6 +33,7 @@ public final class DataExtension implements Extension {
         boot.module("sql", SqlModule.provider(databases));
         Stores stores = Stores.boot(boot.decoded(), databases);
         boot.module("store", StoreModule.provider(stores));
+        boot.module("fs", FsModule.provider(Filesystems.boot(boot.decoded(), boot.root())));
         return new DataSubsystem(List.of(databases, stores));
     }
 }
