@@ -1,5 +1,9 @@
 package dev.wippy.data;
 
+import dev.wippy.data.codec.Base64Module;
+import dev.wippy.data.codec.HashModule;
+import dev.wippy.data.codec.YamlModule;
+import dev.wippy.data.crypto.CryptoModule;
 import dev.wippy.data.fs.Filesystems;
 import dev.wippy.data.fs.FsModule;
 import dev.wippy.data.sql.Databases;
@@ -34,6 +38,10 @@ public final class DataExtension implements Extension {
         Stores stores = Stores.boot(boot.decoded(), databases);
         boot.module("store", StoreModule.provider(stores));
         boot.module("fs", FsModule.provider(Filesystems.boot(boot.decoded(), boot.root())));
+        boot.module("yaml", YamlModule.PROVIDER);
+        boot.module("base64", Base64Module.PROVIDER);
+        boot.module("hash", HashModule.PROVIDER);
+        boot.module("crypto", CryptoModule.PROVIDER);
         return new DataSubsystem(List.of(databases, stores));
     }
 }
