@@ -1,6 +1,7 @@
 package dev.wippy.data.sql;
 
 import dev.wippy.lua.vm.LuaState;
+import dev.wippy.runtime.process.Execution;
 import dev.wippy.runtime.sched.Killed;
 import dev.wippy.runtime.sched.Scheduler;
 
@@ -60,6 +61,12 @@ public final class Blocking {
                 result.completeExceptionally(t);
             }
         });
+        // a CANCEL event aborts the statement; the driver then reports it cancelled
+        Execution execution = owner instanceof Execution e ? e : null;
+        Runnable onCancel = running::cancel;
+        if (execution != null) {
+            execution.onCancel(onCancel);
+        }
         try {
             return owner.scheduler().awaitFuture(result);
         } catch (Killed k) {
@@ -74,6 +81,10 @@ public final class Blocking {
                 throw r;
             }
             throw e;
+        } finally {
+            if (execution != null) {
+                execution.removeCancelHook(onCancel);
+            }
         }
     }
 }
