@@ -83,18 +83,8 @@ record DatabaseConfig(String id, String type, String url, String user, String pa
                 lifetime);
     }
 
-    /**
-     * A connection field: the value of the environment variable named by {@code NAME_env} when that is set and not
-     * empty, else the literal {@code NAME}.
-     */
+    /** A connection field; {@code NAME_env} siblings were resolved with the data ({@code Placeholders}). */
     private static String field(Entry e, String name) {
-        String variable = e.string(name + "_env");
-        if (variable != null) {
-            String value = System.getenv(variable);
-            if (value != null && !value.isEmpty()) {
-                return value;
-            }
-        }
         return e.string(name);
     }
 

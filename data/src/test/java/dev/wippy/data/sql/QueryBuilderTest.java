@@ -125,24 +125,24 @@ class QueryBuilderTest {
         String out = DataApp.run(DataApp.app(dir, engine), """
                 local db = assert(sql.get("app:db"))
                 local b = sql.builder
-                db:execute("DROP TABLE IF EXISTS tasks")
-                assert(db:execute("CREATE TABLE tasks (id TEXT PRIMARY KEY, status TEXT, n INTEGER)"))
+                db:execute("DROP TABLE IF EXISTS builder_jobs")
+                assert(db:execute("CREATE TABLE builder_jobs (id TEXT PRIMARY KEY, status TEXT, n INTEGER)"))
                 for i = 1, 4 do
-                    assert(b.insert("tasks"):columns("id", "status", "n")
+                    assert(b.insert("builder_jobs"):columns("id", "status", "n")
                         :values("t" .. i, i % 2 == 0 and "done" or "pending", i):run_with(db):exec())
                 end
-                local ex = b.select("id", "n"):from("tasks"):where({status = "done"}):order_by("n DESC"):run_with(db)
+                local ex = b.select("id", "n"):from("builder_jobs"):where({status = "done"}):order_by("n DESC"):run_with(db)
                 local rows = assert(ex:query())
-                local upd = assert(b.update("tasks"):set("status", "done"):where(b.lt({n = 2})):run_with(db):exec())
+                local upd = assert(b.update("builder_jobs"):set("status", "done"):where(b.lt({n = 2})):run_with(db):exec())
                 local tx = assert(db:begin())
-                assert(b.delete("tasks"):where({id = "t1"}):run_with(tx):exec())
+                assert(b.delete("builder_jobs"):where({id = "t1"}):run_with(tx):exec())
                 tx:rollback()
-                local left = assert(b.select("COUNT(*) AS c"):from("tasks"):run_with(db):query())[1].c
+                local left = assert(b.select("COUNT(*) AS c"):from("builder_jobs"):run_with(db):query())[1].c
                 local _, bad = b.select():run_with(db)
                 return table.concat({rows[1].id, rows[2].id, upd.rows_affected, left, (ex:to_sql()), bad:kind()}, "|")
                 """);
         String placeholder = engine == Engine.SQLITE ? "?" : "$1";
-        assertThat(out).isEqualTo("t4|t2|1|4|SELECT id, n FROM tasks WHERE status = " + placeholder
+        assertThat(out).isEqualTo("t4|t2|1|4|SELECT id, n FROM builder_jobs WHERE status = " + placeholder
                 + " ORDER BY n DESC|Invalid");
     }
 }
