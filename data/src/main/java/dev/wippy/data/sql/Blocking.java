@@ -2,20 +2,17 @@ package dev.wippy.data.sql;
 
 import dev.wippy.lua.vm.LuaState;
 import dev.wippy.runtime.process.Execution;
-import dev.wippy.runtime.sched.Killed;
 import dev.wippy.runtime.sched.Scheduler;
 
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs JDBC work for Lua code (spec 08 §0 "suspends"): on a virtual thread of its own, while the calling fiber
- * waits without holding its execution's baton or host slot, so the execution's other coroutines and the host's
- * other processes keep running. When the execution is cancelled meanwhile, the running statement is cancelled,
- * the worker interrupted, and no result reaches Lua.
+ * Runs JDBC work for Lua code (spec 08 §0 "suspends"): on the calling fiber's own virtual thread, but without its
+ * execution's baton or host slot ({@link Scheduler#blocking}), so the execution's other coroutines and the host's
+ * other processes keep running. A CANCEL event cancels the running statement (the driver reports that as its
+ * error); when the execution is killed the statement is cancelled too and no result reaches Lua.
  */
 public final class Blocking {
     private Blocking() {
@@ -53,34 +50,19 @@ public final class Blocking {
         if (!(s.embedderData() instanceof Scheduler.Owner owner)) {
             return work.run(running);
         }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread worker = Thread.ofVirtual().name("sql").start(() -> {
-            try {
-                result.complete(work.run(running));
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
         // a CANCEL event aborts the statement; the driver then reports it cancelled
         Execution execution = owner instanceof Execution e ? e : null;
         Runnable onCancel = running::cancel;
         if (execution != null) {
             execution.onCancel(onCancel);
         }
+        Thread caller = Thread.currentThread();
         try {
-            return owner.scheduler().awaitFuture(result);
-        } catch (Killed k) {
-            running.cancel();
-            worker.interrupt();
-            throw k;
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
+            // killed: the statement is cancelled and a wait for a pooled connection interrupted
+            return owner.scheduler().blocking(() -> work.run(running), () -> {
+                running.cancel();
+                caller.interrupt();
+            });
         } finally {
             if (execution != null) {
                 execution.removeCancelHook(onCancel);

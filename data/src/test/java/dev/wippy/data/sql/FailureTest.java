@@ -160,6 +160,62 @@ class FailureTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
     }
 
+    @Test
+    void otherCoroutinesRunWhileAStatementWaits() throws Exception {
+        PostgresServer.port();
+        String out = text(run(DataApp.app(dir, Engine.POSTGRES), """
+                local db = assert(sql.get("app:db"))
+                local ticks, done = 0, false
+                coroutine.spawn(function()
+                    while not done do
+                        ticks = ticks + 1
+                        time.sleep("10ms")
+                    end
+                end)
+                assert(db:query("SELECT pg_sleep(0.5)"))
+                local during = ticks
+                done = true
+                return tostring(during >= 10)
+                """, () -> { }));
+        assertThat(out).isEqualTo("true");
+    }
+
+    @Test
+    void terminatingAnExecutionAbortsItsStatementAndFreesTheConnection() throws Exception {
+        PostgresServer.port();
+        TestApp app = DataApp.app(dir, Engine.POSTGRES).entry("sleeper", MAIN, """
+                local sql = require('sql')
+                return { main = function()
+                    local db = assert(sql.get("app:db"))
+                    db:query("SELECT pg_sleep(30), 'app-terminated' AS tag")
+                    return "finished"
+                end }""");
+        long start = System.nanoTime();
+        String out = text(run(app, """
+                local db = assert(sql.get("app:db"))
+                local pid = process.spawn_monitored("app:sleeper", "app:processes")
+                local function sleeping()
+                    return assert(db:query("SELECT COUNT(*) AS n FROM pg_stat_activity WHERE state = 'active' "
+                        .. "AND query LIKE '%app-terminated%' AND query NOT LIKE '%pg_stat_activity%'"))[1].n
+                end
+                for _ = 1, 100 do
+                    if sleeping() > 0 then break end
+                    time.sleep("50ms")
+                end
+                process.terminate(pid)
+                local ev = process.events():receive()
+                local after = sleeping()
+                for _ = 1, 40 do
+                    if after == 0 then break end
+                    time.sleep("50ms")
+                    after = sleeping()
+                end
+                return ev.kind .. "|" .. tostring(ev.result.value) .. "|" .. after
+                """, () -> { }));
+        assertThat(out).isEqualTo("EXIT|nil|0");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    }
+
     private static void waitForRow(String url, String step) throws Exception {
         for (int i = 0; i < 400; i++) {
             try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
