@@ -180,10 +180,19 @@ public final class CryptoModule {
         }
     }
 
+    /** The arguments of {@code encrypt.*} and {@code decrypt.*}: data, key, optional additional data. */
+    private record Sealing(byte[] data, byte[] key, byte[] aad) {
+        static Sealing of(LuaState s, Object[] a) {
+            return new Sealing(Args.checkString(s, a, 0).toByteArray(), Args.checkString(s, a, 1).toByteArray(),
+                    Args.isNoneOrNil(a, 2) ? null : Args.checkString(s, a, 2).toByteArray());
+        }
+    }
+
     private static Object seal(LuaState s, Object[] a, Aead aead) {
-        byte[] data = Args.checkString(s, a, 0).toByteArray();
-        byte[] key = Args.checkString(s, a, 1).toByteArray();
-        byte[] aad = Args.isNoneOrNil(a, 2) ? null : Args.checkString(s, a, 2).toByteArray();
+        Sealing in = Sealing.of(s, a);
+        byte[] data = in.data();
+        byte[] key = in.key();
+        byte[] aad = in.aad();
         if (!aead.keySize(key.length)) {
             return failure(ErrorObject.INVALID, "invalid key size " + key.length);
         }
@@ -200,18 +209,17 @@ public final class CryptoModule {
     }
 
     private static Object open(LuaState s, Object[] a, Aead aead) {
-        byte[] data = Args.checkString(s, a, 0).toByteArray();
-        byte[] key = Args.checkString(s, a, 1).toByteArray();
-        byte[] aad = Args.isNoneOrNil(a, 2) ? null : Args.checkString(s, a, 2).toByteArray();
-        if (!aead.keySize(key.length)) {
-            return failure(ErrorObject.INVALID, "invalid key size " + key.length);
+        Sealing in = Sealing.of(s, a);
+        byte[] data = in.data();
+        if (!aead.keySize(in.key().length)) {
+            return failure(ErrorObject.INVALID, "invalid key size " + in.key().length);
         }
         if (data.length < NONCE) {
             return failure(ErrorObject.INVALID, "encrypted data too short");
         }
         byte[] nonce = java.util.Arrays.copyOf(data, NONCE);
         try {
-            return LuaString.wrap(aead.cipher(Cipher.DECRYPT_MODE, key, nonce, aad)
+            return LuaString.wrap(aead.cipher(Cipher.DECRYPT_MODE, in.key(), nonce, in.aad())
                     .doFinal(data, NONCE, data.length - NONCE));
         } catch (AEADBadTagException e) {
             return failure(ErrorObject.INTERNAL, "message authentication failed");

@@ -68,14 +68,8 @@ public final class FsModule {
         });
         path(m, "open", true, ErrorObject.INVALID, (s, v, p, host, a) -> {
             String mode = Args.arg(a, 2) instanceof LuaString text ? text.toString() : "r";
-            Set<StandardOpenOption> options = switch (mode) {
-                case "r" -> EnumSet.of(StandardOpenOption.READ);
-                case "w" -> EnumSet.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING);
-                case "wx" -> EnumSet.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
-                case "a" -> EnumSet.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                default -> null;
-            };
+            Set<StandardOpenOption> options = mode.equals("r") ? EnumSet.of(StandardOpenOption.READ)
+                    : writeOptions(mode);
             if (options == null) {
                 return fail(null, ErrorObject.INVALID, "invalid open mode: " + mode);
             }
@@ -267,13 +261,7 @@ public final class FsModule {
         } else {
             return fail(false, ErrorObject.INVALID, "data must be a string or a readable stream");
         }
-        Set<StandardOpenOption> options = switch (mode) {
-            case "w" -> EnumSet.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
-            case "wx" -> EnumSet.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
-            case "a" -> EnumSet.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            default -> null;
-        };
+        Set<StandardOpenOption> options = writeOptions(mode);
         if (options == null) {
             return fail(false, ErrorObject.INVALID, "invalid write mode: " + mode);
         }
@@ -292,6 +280,17 @@ public final class FsModule {
             permissions(host, 0644 & (v.dir.mask | 077));
         }
         return Boolean.TRUE;
+    }
+
+    /** The options of write mode {@code w} (truncate), {@code wx} (must not exist) or {@code a}; else null. */
+    private static Set<StandardOpenOption> writeOptions(String mode) {
+        return switch (mode) {
+            case "w" -> EnumSet.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+            case "wx" -> EnumSet.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+            case "a" -> EnumSet.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            default -> null;
+        };
     }
 
     /** Sets permission bits where the filesystem supports POSIX permissions. */

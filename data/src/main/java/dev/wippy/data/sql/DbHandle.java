@@ -48,7 +48,7 @@ final class DbHandle extends LuaUserdata implements Target, Owned.Resource {
         Methods.add(m, "begin", DbHandle.class, NAME, (s, db, a) -> TxHandle.begin(s, db, Args.arg(a, 1)));
         Methods.add(m, "release", DbHandle.class, NAME, (s, db, a) -> {
             db.end();
-            db.owned.removeHandle(db);
+            db.owned.remove(db);
             return Boolean.TRUE;
         });
         Methods.add(m, "stats", DbHandle.class, NAME, (s, db, a) -> {
@@ -82,7 +82,7 @@ final class DbHandle extends LuaUserdata implements Target, Owned.Resource {
         }
         Owned owned = Owned.of(s);
         DbHandle h = new DbHandle(database, owned);
-        owned.addHandle(h);
+        owned.add(h);
         return h;
     }
 
@@ -98,6 +98,11 @@ final class DbHandle extends LuaUserdata implements Target, Owned.Resource {
                 return work.run(conn, running);
             }
         });
+    }
+
+    @Override
+    public int rank() {
+        return 2;
     }
 
     @Override

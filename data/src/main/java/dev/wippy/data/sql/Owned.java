@@ -5,7 +5,10 @@ import dev.wippy.lua.vm.LuaString;
 import dev.wippy.lua.vm.LuaUserdata;
 import dev.wippy.runtime.process.Execution;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -13,16 +16,17 @@ import java.util.Set;
  * closed and database handles released, in that order. Kept in the Lua state's registry, out of reach of Lua code.
  */
 final class Owned {
-    /** Something to end when its execution does. */
+    /** Something to end when its execution does; lower ranks end first. */
     interface Resource {
         void end();
+
+        /** Transactions (0) end before statements (1), which end before database handles (2). */
+        int rank();
     }
 
     private static final LuaString KEY = LuaString.of("wippy.sql.owned");
 
-    private final Set<Resource> transactions = new LinkedHashSet<>();
-    private final Set<Resource> statements = new LinkedHashSet<>();
-    private final Set<Resource> handles = new LinkedHashSet<>();
+    private final Set<Resource> resources = new LinkedHashSet<>();
 
     private Owned() {
     }
@@ -41,41 +45,21 @@ final class Owned {
         return o;
     }
 
-    synchronized void addTransaction(Resource r) {
-        transactions.add(r);
+    synchronized void add(Resource r) {
+        resources.add(r);
     }
 
-    synchronized void removeTransaction(Resource r) {
-        transactions.remove(r);
-    }
-
-    synchronized void addStatement(Resource r) {
-        statements.add(r);
-    }
-
-    synchronized void removeStatement(Resource r) {
-        statements.remove(r);
-    }
-
-    synchronized void addHandle(Resource r) {
-        handles.add(r);
-    }
-
-    synchronized void removeHandle(Resource r) {
-        handles.remove(r);
+    synchronized void remove(Resource r) {
+        resources.remove(r);
     }
 
     private void endAll() {
-        Resource[] all;
+        List<Resource> all;
         synchronized (this) {
-            Set<Resource> ordered = new LinkedHashSet<>(transactions);
-            ordered.addAll(statements);
-            ordered.addAll(handles);
-            all = ordered.toArray(Resource[]::new);
-            transactions.clear();
-            statements.clear();
-            handles.clear();
+            all = new ArrayList<>(resources);
+            resources.clear();
         }
+        all.sort(Comparator.comparingInt(Resource::rank));
         for (Resource r : all) {
             r.end();
         }

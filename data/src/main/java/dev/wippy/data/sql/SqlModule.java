@@ -35,23 +35,15 @@ public final class SqlModule {
             };
         }));
         t.putStr(LuaString.of("NULL"), SqlValue.NULL);
-        t.putStr(LuaString.of("type"), constants("POSTGRES", "postgres", "MYSQL", "mysql", "SQLITE", "sqlite",
+        t.putStr(LuaString.of("type"), LuaConstants.of("POSTGRES", "postgres", "MYSQL", "mysql", "SQLITE", "sqlite",
                 "UNKNOWN", "unknown"));
-        t.putStr(LuaString.of("isolation"), constants("DEFAULT", "default", "READ_UNCOMMITTED", "read_uncommitted",
+        t.putStr(LuaString.of("isolation"), LuaConstants.of("DEFAULT", "default", "READ_UNCOMMITTED", "read_uncommitted",
                 "READ_COMMITTED", "read_committed", "WRITE_COMMITTED", "write_committed", "REPEATABLE_READ",
                 "repeatable_read", "SERIALIZABLE", "serializable"));
         t.putStr(LuaString.of("as"), typedValues());
         t.putStr(LuaString.of("builder"), BuilderModule.TABLE);
         t.freeze();
         return s -> t;
-    }
-
-    private static LuaTable constants(String... pairs) {
-        LuaTable t = new LuaTable();
-        for (int i = 0; i < pairs.length; i += 2) {
-            t.putStr(LuaString.of(pairs[i]), LuaString.of(pairs[i + 1]));
-        }
-        return t.freeze();
     }
 
     /** {@code sql.as.*} (spec 08 §3.9). */

@@ -30,7 +30,7 @@ final class StmtHandle extends LuaUserdata implements Owned.Resource {
                 return Multi.of(null, ErrorObject.of(ErrorObject.INVALID, "statement is already closed"));
             }
             st.end();
-            st.owned.removeStatement(st);
+            st.owned.remove(st);
             return Boolean.TRUE;
         });
         META = Methods.metatable(NAME, m).freeze();
@@ -66,7 +66,7 @@ final class StmtHandle extends LuaUserdata implements Owned.Resource {
     }
 
     private static StmtHandle track(StmtHandle st) {
-        st.owned.addStatement(st);
+        st.owned.add(st);
         return st;
     }
 
@@ -95,6 +95,11 @@ final class StmtHandle extends LuaUserdata implements Owned.Resource {
         } catch (SQLException e) {
             return SqlFailure.driver(op, e);
         }
+    }
+
+    @Override
+    public int rank() {
+        return 1;
     }
 
     @Override

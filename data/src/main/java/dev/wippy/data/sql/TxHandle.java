@@ -128,7 +128,7 @@ final class TxHandle extends LuaUserdata implements Target, Owned.Resource {
         }
         Owned owned = Owned.of(s);
         TxHandle tx = new TxHandle(db.database, conn, owned);
-        owned.addTransaction(tx);
+        owned.add(tx);
         return tx;
     }
 
@@ -155,7 +155,7 @@ final class TxHandle extends LuaUserdata implements Target, Owned.Resource {
 
     private Object finish(LuaState s, boolean commit) {
         active = false;
-        owned.removeTransaction(this);
+        owned.remove(this);
         try {
             use(s, (c, running) -> {
                 try {
@@ -198,6 +198,11 @@ final class TxHandle extends LuaUserdata implements Target, Owned.Resource {
     }
 
     /** Rolls back a transaction its execution left open. */
+    @Override
+    public int rank() {
+        return 0;
+    }
+
     @Override
     public void end() {
         if (!active) {

@@ -6,7 +6,6 @@ import dev.wippy.runtime.values.Frozen;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -157,16 +156,7 @@ final class MemoryStore implements Store {
 
     @Override
     public Map<String, Object> info() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("backend", "memory");
-        m.put("consistency", "local");
-        m.put("durable", false);
-        m.put("list", true);
-        m.put("ttl", true);
-        m.put("versioned", true);
-        m.put("conditional_put", true);
-        return m;
+        return Store.info(id, "memory", false, true);
     }
 
     @Override

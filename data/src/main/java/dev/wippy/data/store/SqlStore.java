@@ -21,7 +21,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -236,16 +235,7 @@ final class SqlStore implements Store {
 
     @Override
     public Map<String, Object> info() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("backend", "sql");
-        m.put("consistency", "local");
-        m.put("durable", true);
-        m.put("list", true);
-        m.put("ttl", true);
-        m.put("versioned", false);
-        m.put("conditional_put", false);
-        return m;
+        return Store.info(id, "sql", true, false);
     }
 
     @Override

@@ -46,6 +46,20 @@ interface Store {
     /** Later calls fail with UNAVAILABLE "store is closed". */
     void close();
 
+    /** The figures of {@code info()} (spec 08 §4.5) of a local store. */
+    static Map<String, Object> info(String id, String backend, boolean durable, boolean versioned) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", id);
+        m.put("backend", backend);
+        m.put("consistency", "local");
+        m.put("durable", durable);
+        m.put("list", true);
+        m.put("ttl", true);
+        m.put("versioned", versioned);
+        m.put("conditional_put", versioned);
+        return m;
+    }
+
     /** {@code key}, or {@code ":" + key} when it has no colon (spec 08 §4.2). */
     static String normalise(String key) {
         return key.indexOf(':') >= 0 ? key : ":" + key;

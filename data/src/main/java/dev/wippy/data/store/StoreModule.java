@@ -1,5 +1,6 @@
 package dev.wippy.data.store;
 
+import dev.wippy.data.sql.LuaConstants;
 import dev.wippy.lua.vm.Args;
 import dev.wippy.lua.vm.JavaFunction;
 import dev.wippy.lua.vm.LuaNumbers;
@@ -131,20 +132,12 @@ public final class StoreModule {
             return Multi.of(null, ErrorObject.wrap(ErrorObject.of(ErrorObject.NOT_FOUND, "resource not found: " + id),
                     "failed to acquire resource").withKind(ErrorObject.INTERNAL));
         }));
-        t.putStr(LuaString.of("backend"), constants("KV_RAFT", "kv.raft", "KV_CRDT", "kv.crdt", "MEMORY", "memory",
+        t.putStr(LuaString.of("backend"), LuaConstants.of("KV_RAFT", "kv.raft", "KV_CRDT", "kv.crdt", "MEMORY", "memory",
                 "SQL", "sql", "UNKNOWN", "unknown"));
-        t.putStr(LuaString.of("consistency"), constants("LINEARIZABLE", "linearizable", "EVENTUAL", "eventual",
+        t.putStr(LuaString.of("consistency"), LuaConstants.of("LINEARIZABLE", "linearizable", "EVENTUAL", "eventual",
                 "LOCAL", "local", "UNKNOWN", "unknown"));
         t.freeze();
         return s -> t;
-    }
-
-    private static LuaTable constants(String... pairs) {
-        LuaTable t = new LuaTable();
-        for (int i = 0; i < pairs.length; i += 2) {
-            t.putStr(LuaString.of(pairs[i]), LuaString.of(pairs[i + 1]));
-        }
-        return t.freeze();
     }
 
     private static void op(LuaTable m, String name, Op op) {

@@ -126,41 +126,6 @@ class FailureTest {
     }
 
     @Test
-    void cancellingAnExecutionAbortsItsRunningStatement() throws Exception {
-        PostgresServer.port();
-        TestApp app = DataApp.app(dir, Engine.POSTGRES).entry("sleeper", MAIN, """
-                local sql = require('sql')
-                return { main = function()
-                    local db = assert(sql.get("app:db"))
-                    local _, err = db:query("SELECT pg_sleep(30), 'app-sleeper' AS tag")
-                    return err:message()
-                end }""");
-        long start = System.nanoTime();
-        String out = text(run(app, """
-                local db = assert(sql.get("app:db"))
-                local pid = process.spawn_monitored("app:sleeper", "app:processes")
-                local function sleeping()
-                    return assert(db:query("SELECT COUNT(*) AS n FROM pg_stat_activity WHERE state = 'active' "
-                        .. "AND query LIKE '%app-sleeper%' AND query NOT LIKE '%pg_stat_activity%'"))[1].n
-                end
-                local waited = 0
-                while sleeping() == 0 and waited < 100 do time.sleep("50ms"); waited = waited + 1 end
-                local before = sleeping()
-                process.cancel(pid, "1s")
-                local ev = process.events():receive()
-                local after = sleeping()
-                for _ = 1, 40 do
-                    if after == 0 then break end
-                    time.sleep("50ms")
-                    after = sleeping()
-                end
-                return before .. "|" .. ev.kind .. "|" .. tostring(ev.result.value) .. "|" .. after
-                """, () -> { }));
-        assertThat(out).isEqualTo("1|EXIT|pq: canceling statement due to user request (57014)|0");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
-    }
-
-    @Test
     void otherCoroutinesRunWhileAStatementWaits() throws Exception {
         PostgresServer.port();
         String out = text(run(DataApp.app(dir, Engine.POSTGRES), """
@@ -180,29 +145,34 @@ class FailureTest {
         assertThat(out).isEqualTo("true");
     }
 
-    @Test
-    void terminatingAnExecutionAbortsItsStatementAndFreesTheConnection() throws Exception {
+    /**
+     * An app whose {@code app:sleeper} process runs a 30-second statement tagged {@code tag} and returns the error
+     * it gets; {@code app:main} waits until the statement runs, stops the sleeper with {@code stop} (Lua, {@code pid}
+     * in scope), and returns how many such statements ran before, the sleeper's exit and how many still run.
+     */
+    private String stopSleeper(String tag, String stop) throws Exception {
         PostgresServer.port();
         TestApp app = DataApp.app(dir, Engine.POSTGRES).entry("sleeper", MAIN, """
                 local sql = require('sql')
                 return { main = function()
                     local db = assert(sql.get("app:db"))
-                    db:query("SELECT pg_sleep(30), 'app-terminated' AS tag")
-                    return "finished"
-                end }""");
+                    local _, err = db:query("SELECT pg_sleep(30), '%s' AS tag")
+                    return err:message()
+                end }""".formatted(tag));
         long start = System.nanoTime();
         String out = text(run(app, """
                 local db = assert(sql.get("app:db"))
                 local pid = process.spawn_monitored("app:sleeper", "app:processes")
                 local function sleeping()
                     return assert(db:query("SELECT COUNT(*) AS n FROM pg_stat_activity WHERE state = 'active' "
-                        .. "AND query LIKE '%app-terminated%' AND query NOT LIKE '%pg_stat_activity%'"))[1].n
+                        .. "AND query LIKE '%%%s%%' AND query NOT LIKE '%%pg_stat_activity%%'"))[1].n
                 end
                 for _ = 1, 100 do
                     if sleeping() > 0 then break end
                     time.sleep("50ms")
                 end
-                process.terminate(pid)
+                local before = sleeping()
+                %s
                 local ev = process.events():receive()
                 local after = sleeping()
                 for _ = 1, 40 do
@@ -210,10 +180,21 @@ class FailureTest {
                     time.sleep("50ms")
                     after = sleeping()
                 end
-                return ev.kind .. "|" .. tostring(ev.result.value) .. "|" .. after
-                """, () -> { }));
-        assertThat(out).isEqualTo("EXIT|nil|0");
+                return before .. "|" .. ev.kind .. "|" .. tostring(ev.result.value) .. "|" .. after
+                """.formatted(tag, stop), () -> { }));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+        return out;
+    }
+
+    @Test
+    void aCancelEventAbortsTheRunningStatement() throws Exception {
+        assertThat(stopSleeper("app-cancelled", "process.cancel(pid)"))
+                .isEqualTo("1|EXIT|pq: canceling statement due to user request (57014)|0");
+    }
+
+    @Test
+    void terminatingAnExecutionAbortsItsStatementAndFreesTheConnection() throws Exception {
+        assertThat(stopSleeper("app-terminated", "process.terminate(pid)")).isEqualTo("1|EXIT|nil|0");
     }
 
     private static void waitForRow(String url, String step) throws Exception {

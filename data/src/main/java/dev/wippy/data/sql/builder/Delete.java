@@ -46,12 +46,6 @@ public record Delete(Placeholders format, String table, List<Expr> wheres, List<
     }
 
     @Override
-    public Fragment build() throws BuildError {
-        Fragment f = raw();
-        return new Fragment(format.apply(f.sql()), f.args());
-    }
-
-    @Override
     public Fragment raw() throws BuildError {
         if (table == null || table.isEmpty()) {
             throw new BuildError("delete statements must specify a From table");
@@ -59,15 +53,7 @@ public record Delete(Placeholders format, String table, List<Expr> wheres, List<
         StringBuilder sql = new StringBuilder("DELETE FROM ").append(table);
         List<Object> args = new ArrayList<>();
         Query.conditions(sql, args, "WHERE", wheres);
-        if (!orderBy.isEmpty()) {
-            sql.append(" ORDER BY ").append(String.join(", ", orderBy));
-        }
-        Query.limits(sql, limit, offset);
-        if (!suffixes.isEmpty()) {
-            Fragment s = Fragment.join(suffixes, " ");
-            sql.append(' ').append(s.sql());
-            args.addAll(s.args());
-        }
+        Query.tail(sql, args, orderBy, limit, offset, suffixes);
         return new Fragment(sql.toString(), args);
     }
 }

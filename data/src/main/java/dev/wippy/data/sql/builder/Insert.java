@@ -60,12 +60,6 @@ public record Insert(Placeholders format, List<Fragment> prefixes, List<String> 
     }
 
     @Override
-    public Fragment build() throws BuildError {
-        Fragment f = raw();
-        return new Fragment(format.apply(f.sql()), f.args());
-    }
-
-    @Override
     public Fragment raw() throws BuildError {
         if (table == null || table.isEmpty()) {
             throw new BuildError("insert statements must specify a table");
@@ -106,11 +100,7 @@ public record Insert(Placeholders format, List<Fragment> prefixes, List<String> 
                 sql.append(')');
             }
         }
-        if (!suffixes.isEmpty()) {
-            Fragment s = Fragment.join(suffixes, " ");
-            sql.append(' ').append(s.sql());
-            args.addAll(s.args());
-        }
+        Query.suffixes(sql, args, suffixes);
         return new Fragment(sql.toString(), args);
     }
 }

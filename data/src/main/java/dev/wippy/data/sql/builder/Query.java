@@ -10,7 +10,10 @@ import java.util.List;
  */
 public sealed interface Query permits Select, Insert, Update, Delete {
     /** The statement with the query's own placeholder format. */
-    Fragment build() throws BuildError;
+    default Fragment build() throws BuildError {
+        Fragment f = raw();
+        return new Fragment(format().apply(f.sql()), f.args());
+    }
 
     /** The statement with {@code ?} placeholders, for embedding in another statement. */
     Fragment raw() throws BuildError;
@@ -55,12 +58,27 @@ public sealed interface Query permits Select, Insert, Update, Delete {
         args.addAll(f.args());
     }
 
-    static void limits(StringBuilder sql, Long limit, Long offset) {
+    /** Appends {@code [ ORDER BY o1, o2][ LIMIT n][ OFFSET n][ suffixes]}. */
+    static void tail(StringBuilder sql, List<Object> args, List<String> orderBy, Long limit, Long offset,
+                     List<Fragment> suffixes) {
+        if (!orderBy.isEmpty()) {
+            sql.append(" ORDER BY ").append(String.join(", ", orderBy));
+        }
         if (limit != null) {
             sql.append(" LIMIT ").append(limit);
         }
         if (offset != null) {
             sql.append(" OFFSET ").append(offset);
+        }
+        suffixes(sql, args, suffixes);
+    }
+
+    /** Appends {@code [ S1 S2]}. */
+    static void suffixes(StringBuilder sql, List<Object> args, List<Fragment> suffixes) {
+        if (!suffixes.isEmpty()) {
+            Fragment s = Fragment.join(suffixes, " ");
+            sql.append(' ').append(s.sql());
+            args.addAll(s.args());
         }
     }
 

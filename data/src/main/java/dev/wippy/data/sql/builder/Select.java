@@ -80,12 +80,6 @@ public record Select(Placeholders format, boolean distinct, List<String> columns
     }
 
     @Override
-    public Fragment build() throws BuildError {
-        Fragment f = raw();
-        return new Fragment(format.apply(f.sql()), f.args());
-    }
-
-    @Override
     public Fragment raw() throws BuildError {
         if (columns.isEmpty()) {
             throw new BuildError("select statements must have at least one result column");
@@ -109,15 +103,7 @@ public record Select(Placeholders format, boolean distinct, List<String> columns
             sql.append(" GROUP BY ").append(String.join(", ", groupBy));
         }
         Query.conditions(sql, args, "HAVING", havings);
-        if (!orderBy.isEmpty()) {
-            sql.append(" ORDER BY ").append(String.join(", ", orderBy));
-        }
-        Query.limits(sql, limit, offset);
-        if (!suffixes.isEmpty()) {
-            Fragment s = Fragment.join(suffixes, " ");
-            sql.append(' ').append(s.sql());
-            args.addAll(s.args());
-        }
+        Query.tail(sql, args, orderBy, limit, offset, suffixes);
         return new Fragment(sql.toString(), args);
     }
 }

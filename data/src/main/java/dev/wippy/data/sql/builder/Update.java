@@ -63,12 +63,6 @@ public record Update(Placeholders format, String table, List<String> setColumns,
     }
 
     @Override
-    public Fragment build() throws BuildError {
-        Fragment f = raw();
-        return new Fragment(format.apply(f.sql()), f.args());
-    }
-
-    @Override
     public Fragment raw() throws BuildError {
         if (table == null || table.isEmpty()) {
             throw new BuildError("update statements must specify a table");
@@ -89,15 +83,7 @@ public record Update(Placeholders format, String table, List<String> setColumns,
             args.addAll(from.args());
         }
         Query.conditions(sql, args, "WHERE", wheres);
-        if (!orderBy.isEmpty()) {
-            sql.append(" ORDER BY ").append(String.join(", ", orderBy));
-        }
-        Query.limits(sql, limit, offset);
-        if (!suffixes.isEmpty()) {
-            Fragment s = Fragment.join(suffixes, " ");
-            sql.append(' ').append(s.sql());
-            args.addAll(s.args());
-        }
+        Query.tail(sql, args, orderBy, limit, offset, suffixes);
         return new Fragment(sql.toString(), args);
     }
 }
