@@ -128,4 +128,40 @@ class SqlModuleTest {
                 """);
         assertThat(out).isEqualTo("16|Invalid|statement is closed|statement is already closed|true");
     }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void engineSpecificTypesComeBackAsTheSpecSays(Engine engine) throws Exception {
+        String sql = engine == Engine.POSTGRES ? """
+                local r = assert(db:query("SELECT 12.50::numeric AS price, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid AS id, "
+                    .. "'{\\"b\\": 1}'::jsonb AS doc, TIMESTAMPTZ '2024-05-01 14:30:00.75+02' AS at, "
+                    .. "DATE '2024-05-01' AS day, TIME '12:30:05' AS t, 7::smallint AS small, 2.5::real AS r"))[1]
+                return table.concat({r.price, r.id, r.doc, r.at, r.day, r.t, math.type(r.small), math.type(r.r)}, "|")
+                """ : """
+                db:execute("DROP TABLE IF EXISTS dates")
+                assert(db:execute("CREATE TABLE dates (d DATETIME, flag BOOLEAN, r REAL, plain TEXT)"))
+                for _, v in ipairs({1714566600, 1714566600123, "2024-05-01 12:30:00.5+02:00", "2024-05-01T12:30Z",
+                        "2024-05-01", "garbage"}) do
+                    assert(db:execute("INSERT INTO dates (d, flag, r, plain) VALUES (?, ?, ?, ?)", {v, 2, 3, "x"}))
+                end
+                local out = {}
+                for _, row in ipairs(assert(db:query("SELECT d, flag, r, plain FROM dates"))) do
+                    out[#out + 1] = row.d
+                end
+                local one = assert(db:query("SELECT flag, r, datetime(0, 'unixepoch') AS expr FROM dates LIMIT 1"))[1]
+                assert(db:execute("CREATE VIRTUAL TABLE docs USING fts5(body)"))
+                assert(db:execute("INSERT INTO docs VALUES ('hello full text search')"))
+                local hits = #assert(db:query("SELECT * FROM docs WHERE docs MATCH 'text'"))
+                local _, vec = db:execute("CREATE VIRTUAL TABLE v USING vec0(e float[2])")
+                return table.concat(out, "|") .. "|" .. tostring(one.flag) .. "|" .. math.type(one.r) .. "|"
+                    .. one.expr .. "|" .. hits .. "|" .. vec:message()
+                """;
+        String out = run(engine, "local db = assert(sql.get('app:db'))\n" + sql);
+        assertThat(out).isEqualTo(engine == Engine.POSTGRES
+                ? "12.50|a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11|{\"b\": 1}|2024-05-01T12:30:00Z|2024-05-01T00:00:00Z|"
+                        + "0000-01-01T12:30:05Z|integer|float"
+                : "2024-05-01T12:30:00Z|2024-05-01T12:30:00Z|2024-05-01T10:30:00Z|2024-05-01T12:30:00Z|"
+                        + "2024-05-01T00:00:00Z|0001-01-01T00:00:00Z|true|float|1970-01-01 00:00:00|1|"
+                        + "no such module: vec0");
+    }
 }
