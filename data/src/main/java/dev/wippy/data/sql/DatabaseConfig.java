@@ -59,11 +59,12 @@ record DatabaseConfig(String id, String type, String url, String user, String pa
             }
             return new DatabaseConfig(e.id(), SqlKinds.SQLITE, url, null, null, options, 1, 1, lifetime);
         }
-        String host = field(e, "host");
-        String port = field(e, "port");
-        String database = field(e, "database");
-        String user = field(e, "username");
-        String password = field(e, "password");
+        // NAME_env siblings were resolved with the rest of the data (runtime.env.Placeholders)
+        String host = e.string("host");
+        String port = e.string("port");
+        String database = e.string("database");
+        String user = e.string("username");
+        String password = e.string("password");
         require(host, "host is required");
         require(port, "port must be greater than 0");
         require(database, "database is required");
@@ -81,11 +82,6 @@ record DatabaseConfig(String id, String type, String url, String user, String pa
         String url = "jdbc:postgresql://" + host + ":" + portNumber + "/" + database;
         return new DatabaseConfig(e.id(), SqlKinds.POSTGRES, url, user, password, options, maxOpen, maxIdle,
                 lifetime);
-    }
-
-    /** A connection field; {@code NAME_env} siblings were resolved with the data ({@code Placeholders}). */
-    private static String field(Entry e, String name) {
-        return e.string(name);
     }
 
     private static void require(String value, String message) {

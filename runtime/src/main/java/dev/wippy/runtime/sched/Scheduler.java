@@ -2,7 +2,9 @@ package dev.wippy.runtime.sched;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -29,7 +31,7 @@ public final class Scheduler {
     private boolean holdsSlot;
     private volatile Killed killed;
     /** How to abort the blocking work fibers are doing off the baton ({@link #blocking}), for {@link #kill}. */
-    private final java.util.Set<Runnable> blockingCancels = new java.util.HashSet<>(1);
+    private final Set<Runnable> blockingCancels = new HashSet<>(1);
     /** Called (lock held) just before the running fiber blocks: the execution routes pending messages. */
     private Runnable beforeBlock = () -> { };
     private long sliceStart = System.nanoTime();
