@@ -164,4 +164,22 @@ class SqlModuleTest {
                         + "2024-05-01T00:00:00Z|0001-01-01T00:00:00Z|true|float|1970-01-01 00:00:00|1|"
                         + "no such module: vec0");
     }
+
+    @org.junit.jupiter.api.Test
+    void aMemoryDatabaseIsOneDatabaseSharedByEveryHandle() throws Exception {
+        var app = new dev.wippy.runtime.funcs.TestApp(dir).entry("db", "kind: db.sql.sqlite\nfile: \":memory:\"")
+                .entry("reader", "kind: function.lua\nmethod: read\nmodules: [sql]", """
+                        local sql = require("sql")
+                        return { read = function()
+                            return assert(assert(sql.get("app:db")):query("SELECT v FROM shared"))[1].v
+                        end }""");
+        String out = DataApp.run(app, """
+                local db = assert(sql.get("app:db"))
+                assert(db:execute("CREATE TABLE shared (v TEXT)"))
+                assert(db:execute("INSERT INTO shared VALUES ('seen by another execution')"))
+                db:release()
+                return require("funcs").call("app:reader")
+                """);
+        assertThat(out).isEqualTo("seen by another execution");
+    }
 }
