@@ -240,4 +240,42 @@ class ExamplesTest {
         assertThat(r.out()).isEqualTo("Available commands:\n  play  Play a few rounds of ping-pong\n");
         assertThat(r.status()).isZero();
     }
+    @Test
+    void taskQueueStoresEveryTaskAndListsThemByStatus() {
+        Run r = wippy("", "run", "--dir", dir("task-queue"), "-x", "app:main");
+        assertThat(r.out()).isEqualTo("""
+                6 tasks submitted, 6 stored
+                completed: 5
+                  task-01 reverse   text=yppiw
+                  task-02 sum       total=10
+                  task-03 upper     text=QUEUED WORK
+                  task-05 sum       total=30
+                  task-06 reverse   text=etilqs
+                failed: 1
+                  task-04 translate unknown task kind translate
+                pending: 0
+                """);
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
+    void keyValueServiceStoresReadsListsDeletesAndExpiresKeys() {
+        Run r = wippy("", "run", "--dir", dir("kv-service"), "demo");
+        assertThat(r.out()).isEqualTo("""
+                get user:ada           {"name":"Ada"}
+                get counter            3
+                get session:42         "token-xyz"
+                list user: 3 keys
+                  user:ada = Ada
+                  user:alan = Alan
+                  user:grace = Grace
+                delete user:alan       true
+                delete user:alan again false
+                get session:42 (1.2s)  <NotFound>
+                list user: 2 keys
+                get counter (bare key) 3
+                """);
+        assertThat(r.status()).isZero();
+    }
+
 }

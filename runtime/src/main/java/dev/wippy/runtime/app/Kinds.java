@@ -30,7 +30,7 @@ final class Kinds {
 
     /** Kinds of the specification that this runtime loads but does not run yet. */
     static final Set<String> NOT_YET = Set.of(WORKFLOW_LUA, "temporal.client", "temporal.worker", "http.service",
-            "http.router", "http.endpoint", "http.static", "db.sql.sqlite", "ns.definition", "ns.requirement",
+            "http.router", "http.endpoint", "http.static", "ns.definition", "ns.requirement",
             "ns.dependency");
 
     private Kinds() {

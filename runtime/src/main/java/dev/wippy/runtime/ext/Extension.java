@@ -12,13 +12,15 @@ public interface Extension {
 
     /**
      * Its place in boot and start order: lower boots and starts first and stops last. The environment boots first
-     * ({@value #ENVIRONMENT}: other entries' data may read its variables), then messaging ({@value #MESSAGING}),
+     * ({@value #ENVIRONMENT}: other entries' data may read its variables), then data ({@value #DATA}: databases,
+     * stores and filesystems that the others' code uses), messaging ({@value #MESSAGING}),
      * workflows ({@value #WORKFLOWS}), servers ({@value #SERVERS}) and tools that watch the others
      * ({@value #TOOLS}).
      */
     int order();
 
     int ENVIRONMENT = 100;
+    int DATA = 150;
     int MESSAGING = 200;
     int WORKFLOWS = 300;
     int SERVERS = 400;

@@ -2,7 +2,9 @@ package dev.wippy.runtime.sched;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -28,6 +30,8 @@ public final class Scheduler {
     private boolean started;
     private boolean holdsSlot;
     private volatile Killed killed;
+    /** How to abort the blocking work fibers are doing off the baton ({@link #blocking}), for {@link #kill}. */
+    private final Set<Runnable> blockingCancels = new HashSet<>(1);
     /** Called (lock held) just before the running fiber blocks: the execution routes pending messages. */
     private Runnable beforeBlock = () -> { };
     /** Called (lock held) when no fiber runs any more: all are blocked or done (a workflow's quiescent point). */
@@ -158,6 +162,46 @@ public final class Scheduler {
             lock.unlock();
         }
         return future.join();
+    }
+
+    /** Work that blocks its thread (a JDBC call), run by {@link #blocking}. */
+    @FunctionalInterface
+    public interface BlockingWork<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /**
+     * Runs {@code work} on the calling fiber's own thread without holding the baton or the host slot: the
+     * execution's other fibers and the host's other executions run meanwhile, as if the fiber were blocked on a
+     * channel. Returns with the baton held again. If the execution is killed meanwhile, {@code cancel} is run (from
+     * the killing thread) to cut the work short, and {@link Killed} is thrown once it has returned.
+     */
+    public <T, E extends Exception> T blocking(BlockingWork<T, E> work, Runnable cancel) throws E {
+        Fiber self = current();
+        lock.lock();
+        try {
+            checkKilled();
+            self.waiting = true;
+            self.thread = Thread.currentThread();
+            beforeBlock.run();
+            blockingCancels.add(cancel);
+            handOff();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            return work.run();
+        } finally {
+            lock.lock();
+            try {
+                blockingCancels.remove(cancel);
+                wake(self);
+            } finally {
+                lock.unlock();
+            }
+            waitForBaton(self);
+            checkKilled();
+        }
     }
 
     /**
@@ -295,6 +339,7 @@ public final class Scheduler {
      */
     public void kill(Killed reason) {
         List<Fiber> toWake;
+        List<Runnable> cancels;
         lock.lock();
         try {
             if (killed != null) {
@@ -302,9 +347,11 @@ public final class Scheduler {
             }
             killed = reason;
             toWake = new ArrayList<>(fibers);
+            cancels = List.copyOf(blockingCancels);
         } finally {
             lock.unlock();
         }
+        cancels.forEach(Runnable::run);
         for (Fiber f : toWake) {
             if (f.started()) {
                 LockSupport.unpark(f.thread);

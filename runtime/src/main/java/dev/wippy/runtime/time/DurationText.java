@@ -137,7 +137,7 @@ public final class DurationText {
     }
 
     /** Go's text of a duration. */
-    static String format(long nanos) {
+    public static String format(long nanos) {
         if (nanos == 0) {
             return "0s";
         }
