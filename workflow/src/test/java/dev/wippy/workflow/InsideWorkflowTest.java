@@ -195,4 +195,74 @@ class InsideWorkflowTest {
         assertThat(r.error()).as("main failed").isNull();
         assertThat(r.value()).isEqualTo(LuaString.of("false not available in workflow | false not available"));
     }
+
+    @Test
+    void openChildrenFollowTheirParentClosePolicyWhenTheParentCloses() throws Exception {
+        app = new WorkflowApp(dir).workflow("child", """
+                return { main = function()
+                  local events = process.events()
+                  local r = channel.select { events:case_receive(), process.inbox():case_receive() }
+                  if r.channel == events then process.send("probe", "note", r.value.kind) end
+                  return r.value.kind or r.value:topic()
+                end }""").workflow("parent", """
+                return { main = function()
+                  local pids = {}
+                  for _, policy in ipairs({ "terminate", "abandon", "request_cancel" }) do
+                    pids[policy] = process.with_options({ ["temporal.workflow.id"] = "child-" .. policy,
+                      ["temporal.workflow.parent_close_policy"] = policy }):spawn("app:child", "app:worker")
+                  end
+                  return "parent done"
+                end }""").process("main", """
+                return { main = function()
+                  process.registry.register("probe")
+                  local notes = process.listen("note")
+                  local parent = process.exec("app:parent", "app:worker")
+                  local out = { parent }
+                  local events = process.events()
+                  for _, policy in ipairs({ "terminate", "abandon" }) do
+                    local pid = "{app:worker@app:worker|child-" .. policy .. "}"
+                    local ok, err = process.monitor(pid)
+                    if ok then
+                      if policy == "abandon" then process.send(pid, "still here") end
+                      local ev = events:receive()
+                      out[#out + 1] = policy .. "=" .. tostring(ev.result.value)
+                    else
+                      out[#out + 1] = policy .. "=" .. err:kind()
+                    end
+                  end
+                  out[#out + 1] = "request_cancel=" .. notes:receive()
+                  return table.concat(out, " ")
+                end }""");
+        app.boot();
+        ExitResult r = app.run("main");
+        assertThat(r.error()).as("main failed").isNull();
+        assertThat(r.value()).isEqualTo(LuaString.of(
+                "parent done terminate=NotFound abandon=still here request_cancel=CANCEL"));
+    }
+
+    @Test
+    void recordedValuesAndSeededRandomNumbersAreTheSameOnEveryReplay() throws Exception {
+        app = new WorkflowApp(dir).workflow("flow", """
+                return { main = function()
+                  local seen = { r = math.random(1, 1000000000), u = uuid.v4(), t = time.now():unix_nano() }
+                  process.send("probe", "seen", seen)
+                  time.sleep("1ms")
+                  time.sleep("1ms")
+                  return seen
+                end }""").process("main", """
+                return { main = function()
+                  process.registry.register("probe")
+                  local seen = process.listen("seen")
+                  local v = process.exec("app:flow", "app:worker")
+                  local first = seen:receive()
+                  local again = channel.select { seen:case_receive(), default = true }
+                  return tostring(first.r == v.r and first.u == v.u and first.t == v.t) .. " "
+                    .. tostring(again.default == true)
+                end }""");
+        app.boot();
+        ExitResult r = app.run("main");
+        assertThat(r.error()).as("main failed").isNull();
+        assertThat(r.value()).isEqualTo(LuaString.of("true true"));
+    }
+
 }
