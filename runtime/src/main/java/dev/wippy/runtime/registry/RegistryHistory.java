@@ -73,7 +73,7 @@ public final class RegistryHistory {
                         : notFound(c.id());
             }
         }
-        Registry r = new Registry(head.version() + 1, next.values());
+        Registry r = new Registry(nextVersion(), next.values());
         handler.commit(head, r);
         if (!keep) {
             versions.clear();
@@ -84,18 +84,27 @@ public final class RegistryHistory {
     }
 
     /**
-     * Moves the head to the entries of an earlier (or later) version by applying the difference, recorded as a new
-     * version (spec 01 §4.2 {@code apply_version}); the head itself when nothing differs.
+     * Makes kept version {@code version} current again (spec 01 §4.2 {@code apply_version}): no new version is
+     * made, entries created after it are gone and changed ones are as they were; later versions stay kept, and the
+     * next changeset gets a number after all of them.
      *
-     * @throws ChangeRejected NOT_FOUND when {@code version} is not kept
+     * @throws ChangeRejected NOT_FOUND when {@code version} is not kept; whatever the commit handler rejects
      */
     public synchronized Registry restore(long version) {
         Registry target = versions.get(version);
         if (target == null) {
             throw new ChangeRejected(ChangeRejected.Reason.NOT_FOUND, "version not found: v" + version);
         }
-        List<Change> delta = Delta.between(head.all(), target.all());
-        return delta.isEmpty() ? head : apply(delta);
+        if (target != head) {
+            handler.commit(head, target);
+            head = target;
+        }
+        return head;
+    }
+
+    /** One more than every version made so far, so that a changeset after a restore never reuses a number. */
+    private long nextVersion() {
+        return Math.max(head.version(), versions.isEmpty() ? 0 : versions.lastKey()) + 1;
     }
 
     /** A delete queued by ID gets the entry it removes, whose references order it among the other deletes. */

@@ -65,4 +65,20 @@ class RegistryModuleAppTest {
                 end }""");
         assertThat(text(app.run("main"))).isEqualTo("1 NotFound");
     }
+
+    @Test
+    void applyVersionRemovesFunctionsCreatedAfterTheVersion() throws Exception {
+        TestApp app = app().entry("main", "kind: process.lua\nmethod: main\nmodules: [registry, funcs]", """
+                return { main = function()
+                  local v0 = registry.current_version()
+                  registry.snapshot():changes():create({ id = "app:double", kind = "function.lua",
+                    data = { source = "return { main = function(x) return x * 2 end }", method = "main" } }):apply()
+                  local before = funcs.call("app:double", 21)
+                  assert(registry.apply_version(v0))
+                  local _, err = funcs.call("app:double", 21)
+                  return before .. " " .. err:kind() .. " " .. tostring(registry.current_version():id() == v0:id())
+                end }""");
+        assertThat(text(app.run("main"))).isEqualTo("42 NotFound true");
+    }
+
 }
