@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * activity calls of a trivial function and one zero-length timer. Workflows run on the embedded provider with
  * {@code durability: full} and {@code normal}; the chain runs the same calls with {@code funcs.call} in processes.
  * Prints units per second and p50/p99 latency per step (workflows: from a step's inputs to its commit; chains: one
- * call). Usage: {@code WorkflowBench UNITS STARTERS}
+ * call). Usage: {@code WorkflowBench UNITS STARTERS [full|normal|chains]} (one run only, for profiling)
  */
 public final class WorkflowBench {
     private static final String INDEX = """
@@ -92,8 +92,13 @@ public final class WorkflowBench {
     public static void main(String[] args) throws Exception {
         int units = Integer.parseInt(args[0]);
         int starters = Integer.parseInt(args[1]);
-        List<Row> rows = List.of(workflows("full", units, starters), workflows("normal", units, starters),
-                chains(units, starters));
+        String only = args.length > 2 ? args[2] : "";
+        List<Row> rows = new java.util.ArrayList<>();
+        for (String run : List.of("full", "normal", "chains")) {
+            if (only.isEmpty() || only.equals(run)) {
+                rows.add(run.equals("chains") ? chains(units, starters) : workflows(run, units, starters));
+            }
+        }
         System.out.printf("%d units (3 activities + 1 zero-length timer each), %d starters%n", units, starters);
         System.out.println("| run | units/s | step p50 ms | step p99 ms |");
         System.out.println("|---|---|---|---|");

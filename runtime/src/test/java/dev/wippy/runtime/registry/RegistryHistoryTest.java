@@ -61,12 +61,16 @@ class RegistryHistoryTest {
     }
 
     @Test
-    void restoringAVersionRecordsItsEntriesAsANewVersion() {
-        history.apply(List.of(Change.create(entry("shop:pro", 10)), Change.delete("shop:basic")));
+    void restoringAVersionMakesItTheHeadAgainAndLaterChangesTakeANewNumber() {
+        Registry v1 = history.apply(List.of(Change.create(entry("shop:pro", 10)), Change.delete("shop:basic")));
         Registry restored = history.restore(0);
-        assertThat(restored.version()).isEqualTo(2);
+        assertThat(restored.version()).isZero();
         assertThat(restored.all()).containsExactly(BASIC);
-        assertThat(history.restore(2)).as("nothing to change").isSameAs(restored);
+        assertThat(history.head()).isSameAs(restored);
+        assertThat(history.restore(0)).as("nothing to change").isSameAs(restored);
+        assertThat(history.restore(1)).as("forward again").isSameAs(v1);
+        history.restore(0);
+        assertThat(history.apply(List.of(Change.delete("shop:basic"))).version()).isEqualTo(2);
         assertThat(rejection(() -> history.restore(9))).isEqualTo(ChangeRejected.Reason.NOT_FOUND);
     }
 

@@ -17,9 +17,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Activities of the embedded provider (spec 05 §5, G4): each scheduled activity is a row; attempts run within the
@@ -28,6 +30,8 @@ import java.util.concurrent.TimeUnit;
  * by a crash counts as failed with TIMEOUT and is retried when the runtime runs again.
  */
 final class ActivityRunner {
+    private static final long MARK_AFTER_MILLIS = 200;
+
     private final Engine engine;
     private final ActivityInvoker invoker;
     private final Map<String, Semaphore> slots = new HashMap<>();
@@ -164,8 +168,15 @@ final class ActivityRunner {
         }
         pace(worker);
         Instant started = engine.now();
-        engine.store.submit(tx -> tx.exec("UPDATE activities SET started_at = ?, attempt = ? WHERE run_id = ?"
-                + " AND seq = ?", Engine.nanos(started), attempt, task.runId, task.seq));
+        AtomicBoolean ended = new AtomicBoolean();
+        // an attempt is marked as started only when it runs a while: one lost to a crash before that is simply run
+        // again as the same attempt, and the many short ones cost no write
+        CompletableFuture.delayedExecutor(MARK_AFTER_MILLIS, TimeUnit.MILLISECONDS).execute(() -> {
+            if (!ended.get()) {
+                engine.store.submit(tx -> tx.exec("UPDATE activities SET started_at = ?, attempt = ? WHERE run_id = ?"
+                        + " AND seq = ?", Engine.nanos(started), attempt, task.runId, task.seq));
+            }
+        });
         ActivityInvoker.Attempt running;
         try {
             running = invoker.start(task.entryId, DurableCodec.decodeAll(task.args), Encoded.unmap(task.context));
@@ -190,6 +201,7 @@ final class ActivityRunner {
             task.running = running;
         }
         running.outcome().whenComplete((r, x) -> {
+            ended.set(true);
             slot.release();
             limit.cancel();
             ExitResult outcome = r != null ? r : new ExitResult(null, ErrorObject.of(ErrorObject.INTERNAL,

@@ -245,16 +245,14 @@ public final class Engine {
         run.parentRun = r.parentRun();
         run.parentSeq = r.parentSeq();
         run.historyLength = 1;
-        byte[] record = HistoryCodec.encode(rs);
+        byte[] record = HistoryCodec.encodeList(List.of(rs));
         plan.write(tx -> {
             tx.exec("INSERT OR REPLACE INTO workflows(workflow_id, run_id, type, entry_id, worker, task_queue, status,"
                     + " options, parent_pid, parent_run, parent_seq, attempt, history_length, created_at)"
                     + " VALUES(?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, 1, 1, ?)", id, runId, type, r.entryId(),
                     w.id(), queue, Encoded.plain(r.options()), r.parentPid(), r.parentRun(), r.parentSeq(),
                     nanos(now));
-            tx.exec("INSERT INTO runs(run_id, workflow_id, attempt, status, started_at) VALUES(?, ?, 1, 'running', ?)",
-                    runId, id, nanos(now));
-            tx.exec("INSERT INTO history(run_id, idx, record) VALUES(?, 0, ?)", runId, record);
+            tx.exec("INSERT INTO history(run_id, idx, records) VALUES(?, 0, ?)", runId, record);
         });
         StartOptions o = r.parsed();
         Instant begins = o.startDelay() != null ? now.plus(o.startDelay())
@@ -639,10 +637,10 @@ public final class Engine {
     }
 
     List<HistoryEvent> loadHistory(String runId) {
-        return store.read("SELECT record FROM history WHERE run_id = ? ORDER BY idx", List.of(runId), rs -> {
+        return store.read("SELECT records FROM history WHERE run_id = ? ORDER BY idx", List.of(runId), rs -> {
             List<HistoryEvent> out = new ArrayList<>();
             while (rs.next()) {
-                out.add(HistoryCodec.decode(rs.getBytes(1)));
+                out.addAll(HistoryCodec.decodeList(rs.getBytes(1)));
             }
             return out;
         });
@@ -658,7 +656,7 @@ public final class Engine {
         plan.writeOne("workflow " + run.workflowId + " changed during its step",
                 "UPDATE workflows SET history_length = ? WHERE workflow_id = ? AND run_id = ? AND status = 'running'"
                         + " AND history_length = ?", length, run.workflowId, runId, base);
-        List<byte[]> encoded = records.stream().map(HistoryCodec::encode).toList();
+        byte[] encoded = HistoryCodec.encodeList(records);
         List<Long> rows = new ArrayList<>(stale);
         List<OpenRun.Input> inMemory = new ArrayList<>();
         for (OpenRun.Input in : consumed) {
@@ -669,9 +667,7 @@ public final class Engine {
             }
         }
         plan.write(tx -> {
-            for (int i = 0; i < encoded.size(); i++) {
-                tx.exec("INSERT INTO history(run_id, idx, record) VALUES(?, ?, ?)", runId, base + i, encoded.get(i));
-            }
+            tx.exec("INSERT INTO history(run_id, idx, records) VALUES(?, ?, ?)", runId, base, encoded);
             for (long row : rows) {
                 tx.exec("DELETE FROM inbox WHERE id = ?", row);
             }
@@ -889,14 +885,11 @@ public final class Engine {
         HistoryEvent.RunStarted next = new HistoryEvent.RunStarted(s.workflowId(), TimeUuids.v7().toString(),
                 s.workflowType(), s.entryId(), s.taskQueue(), attempt, s.args(), s.context(), s.options(),
                 Outcomes.encodeMessages(List.of()), s.parentPid(), nanos(now));
-        byte[] record = HistoryCodec.encode(next);
+        byte[] record = HistoryCodec.encodeList(List.of(next));
         plan.write(tx -> {
-            tx.exec("UPDATE runs SET status = 'closed', closed_at = ? WHERE run_id = ?", nanos(now), old);
             tx.exec("UPDATE workflows SET run_id = ?, attempt = ?, history_length = 1 WHERE workflow_id = ?",
                     next.runId(), attempt, run.workflowId);
-            tx.exec("INSERT INTO runs(run_id, workflow_id, attempt, status, started_at) VALUES(?, ?, ?, 'running', ?)",
-                    next.runId(), run.workflowId, attempt, nanos(now));
-            tx.exec("INSERT INTO history(run_id, idx, record) VALUES(?, 0, ?)", next.runId(), record);
+            tx.exec("INSERT INTO history(run_id, idx, records) VALUES(?, 0, ?)", next.runId(), record);
             tx.exec("DELETE FROM activities WHERE run_id = ?", old);
             tx.exec("DELETE FROM timers WHERE run_id = ?", old);
         });
@@ -927,14 +920,13 @@ public final class Engine {
                 "UPDATE workflows SET status = ?, outcome = ?, closed_at = ? WHERE workflow_id = ? AND run_id = ?"
                         + " AND status = 'running'", status, encoded, nanos(now), run.workflowId, runId);
         plan.write(tx -> {
-            tx.exec("UPDATE runs SET status = ?, closed_at = ? WHERE run_id = ?", status, nanos(now), runId);
             tx.exec("DELETE FROM activities WHERE run_id = ?", runId);
             tx.exec("DELETE FROM timers WHERE workflow_id = ?", run.workflowId);
             tx.exec("DELETE FROM inbox WHERE workflow_id = ?", run.workflowId);
         });
         if (!status.equals("completed") && !status.equals("failed")) {
-            plan.write(tx -> tx.exec("INSERT INTO history(run_id, idx, record) VALUES(?, ?, ?)", runId,
-                    run.historyLength, HistoryCodec.encode(new HistoryEvent.RunClosed(status, encoded))));
+            plan.write(tx -> tx.exec("INSERT INTO history(run_id, idx, records) VALUES(?, ?, ?)", runId,
+                    run.historyLength, HistoryCodec.encodeList(List.of(new HistoryEvent.RunClosed(status, encoded)))));
         }
         for (String childId : children.getOrDefault(run.workflowId, Set.of())) {
             OpenRun child = open.get(childId);

@@ -50,9 +50,9 @@ final class Recovery {
                 continue;
             }
             OpenRun run = new OpenRun(row.id(), Engine.pid(w.id(), row.id()), w);
-            run.started = (HistoryEvent.RunStarted) HistoryCodec.decode(e.store.read(
-                    "SELECT record FROM history WHERE run_id = ? AND idx = 0", List.of(row.runId()),
-                    rs -> rs.next() ? rs.getBytes(1) : null));
+            run.started = (HistoryEvent.RunStarted) HistoryCodec.decodeList(e.store.read(
+                    "SELECT records FROM history WHERE run_id = ? AND idx = 0", List.of(row.runId()),
+                    rs -> rs.next() ? rs.getBytes(1) : null)).getFirst();
             run.options = StartOptions.of(Encoded.unplain(run.started.options()), null, x -> { });
             run.parentPid = row.parentPid();
             run.parentRun = row.parentRun();

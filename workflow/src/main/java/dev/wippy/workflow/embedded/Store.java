@@ -26,7 +26,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 public final class Store implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("wippy.workflow");
-    static final String FORMAT = "wippy-workflows-1";
+    static final String FORMAT = "wippy-workflows-2";
     private static final String[] SCHEMA = {
         "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)",
         """
@@ -36,12 +36,10 @@ public final class Store implements AutoCloseable {
             attempt INTEGER NOT NULL, history_length INTEGER NOT NULL, cancel_requested INTEGER NOT NULL DEFAULT 0,
             created_at INTEGER NOT NULL, closed_at INTEGER, search BLOB, memo BLOB)""",
         "CREATE INDEX IF NOT EXISTS workflows_by_status ON workflows(status)",
+        // one row per step: the step's records, keyed by the index of its first record in the run's history
         """
-        CREATE TABLE IF NOT EXISTS history(run_id TEXT NOT NULL, idx INTEGER NOT NULL, record BLOB NOT NULL,
+        CREATE TABLE IF NOT EXISTS history(run_id TEXT NOT NULL, idx INTEGER NOT NULL, records BLOB NOT NULL,
             PRIMARY KEY(run_id, idx)) WITHOUT ROWID""",
-        """
-        CREATE TABLE IF NOT EXISTS runs(run_id TEXT PRIMARY KEY, workflow_id TEXT NOT NULL,
-            attempt INTEGER NOT NULL, status TEXT NOT NULL, started_at INTEGER NOT NULL, closed_at INTEGER)""",
         """
         CREATE TABLE IF NOT EXISTS inbox(id INTEGER PRIMARY KEY, workflow_id TEXT NOT NULL, run_id TEXT,
             record BLOB NOT NULL)""",
@@ -206,10 +204,23 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Commits a group: all batches in one transaction; when one fails, the group is done again with a savepoint
+     * around each batch, so that only the failing one is dropped.
+     */
     private void commit(Tx tx, List<Batch> group) {
-        List<Batch> done = new ArrayList<>(group.size());
         try {
             writer.setAutoCommit(false);
+            try {
+                for (Batch b : group) {
+                    b.work.run(tx);
+                }
+                finish(group);
+                return;
+            } catch (SQLException | RuntimeException first) {
+                writer.rollback();
+            }
+            List<Batch> done = new ArrayList<>(group.size());
             for (Batch b : group) {
                 tx.exec("SAVEPOINT batch");
                 try {
@@ -223,9 +234,7 @@ public final class Store implements AutoCloseable {
                             : new StoreException(file + ": " + e.getMessage(), e));
                 }
             }
-            writer.commit();
-            writer.setAutoCommit(true);
-            done.forEach(b -> b.committed.complete(null));
+            finish(done);
         } catch (SQLException e) {
             LOG.atError().addKeyValue("database", file).addKeyValue("error", e.getMessage())
                     .log("workflow database commit failed");
@@ -235,10 +244,16 @@ public final class Store implements AutoCloseable {
             } catch (SQLException ignored) {
                 // the connection is broken; every batch of the group fails below
             }
-            for (Batch b : done) {
+            for (Batch b : group) {
                 b.committed.completeExceptionally(new StoreException(file + ": commit failed: " + e.getMessage()));
             }
         }
+    }
+
+    private void finish(List<Batch> done) throws SQLException {
+        writer.commit();
+        writer.setAutoCommit(true);
+        done.forEach(b -> b.committed.complete(null));
     }
 
     // ---------------------------------------------------------------- reading

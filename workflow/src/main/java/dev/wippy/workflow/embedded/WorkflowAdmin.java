@@ -93,10 +93,10 @@ public final class WorkflowAdmin implements AutoCloseable {
         if (e == null) {
             return List.of();
         }
-        return store.read("SELECT record FROM history WHERE run_id = ? ORDER BY idx", List.of(e.runId()), rs -> {
+        return store.read("SELECT records FROM history WHERE run_id = ? ORDER BY idx", List.of(e.runId()), rs -> {
             List<Map<String, Object>> out = new ArrayList<>();
             while (rs.next()) {
-                out.add(describe(HistoryCodec.decode(rs.getBytes(1))));
+                HistoryCodec.decodeList(rs.getBytes(1)).forEach(h -> out.add(describe(h)));
             }
             return out;
         });

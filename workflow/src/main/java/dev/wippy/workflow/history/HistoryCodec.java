@@ -6,6 +6,7 @@ import org.msgpack.jackson.dataformat.MessagePackFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** History records as bytes (MessagePack through Jackson) for storage. */
 public final class HistoryCodec {
@@ -20,6 +21,28 @@ public final class HistoryCodec {
             return MAPPER.writeValueAsBytes(e);
         } catch (IOException x) {
             throw new UncheckedIOException(x);
+        }
+    }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<HistoryEvent>> LIST =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {
+            };
+
+    /** The records of one step (or the start record alone), stored together. */
+    public static byte[] encodeList(List<HistoryEvent> records) {
+        try {
+            return MAPPER.writerFor(LIST).writeValueAsBytes(records);
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+    }
+
+    /** @throws CorruptHistory when the bytes are not history records of this runtime */
+    public static List<HistoryEvent> decodeList(byte[] bytes) {
+        try {
+            return MAPPER.readValue(bytes, LIST);
+        } catch (IOException | RuntimeException x) {
+            throw new CorruptHistory("unreadable history records: " + x.getMessage());
         }
     }
 
