@@ -65,6 +65,8 @@ public final class Store implements AutoCloseable {
     private final Connection reader;
     private final LinkedBlockingQueue<Batch> pending = new LinkedBlockingQueue<>();
     private final Thread writerThread;
+    private final Thread checkpointer;
+    private static final long CHECKPOINT_MILLIS = 500;
     private volatile boolean open = true;
 
     /** Settings of the file: {@code full} fsyncs at every commit, {@code normal} survives a crash of the process. */
@@ -76,6 +78,29 @@ public final class Store implements AutoCloseable {
         this.reader = reader;
         this.writerThread = Thread.ofPlatform().daemon().name("workflow-store " + file.getFileName())
                 .start(this::writeLoop);
+        this.checkpointer = Thread.ofPlatform().daemon().name("workflow-checkpoints " + file.getFileName())
+                .start(this::checkpoints);
+    }
+
+    /**
+     * Copies the write-ahead log back into the database now and then, on the read connection: a passive
+     * checkpoint never waits for the writer, and the writer's commits never pay for one.
+     */
+    private void checkpoints() {
+        while (open) {
+            try {
+                Thread.sleep(CHECKPOINT_MILLIS);
+                synchronized (reader) {
+                    try (Statement s = reader.createStatement()) {
+                        s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (SQLException e) {
+                LOG.warn("{}: checkpoint failed: {}", file, e.getMessage());
+            }
+        }
     }
 
     /**
@@ -107,11 +132,16 @@ public final class Store implements AutoCloseable {
     }
 
     private static Connection connect(Path file, Durability durability) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        java.util.Properties props = new java.util.Properties();
+        // no generated keys are read: without this the driver runs a query after every insert
+        props.setProperty("jdbc.get_generated_keys", "false");
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, props);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout=10000");
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=" + durability.name());
+            // the writer never checkpoints; the checkpointer does, beside it (see checkpoints())
+            s.execute("PRAGMA wal_autocheckpoint=0");
             // the open runs' history and pending rows stay in memory: steps touch them again soon
             s.execute("PRAGMA cache_size=-65536");
             s.execute("PRAGMA temp_store=MEMORY");
@@ -281,6 +311,7 @@ public final class Store implements AutoCloseable {
     @Override
     public void close() {
         open = false;
+        checkpointer.interrupt();
         writerThread.interrupt();
         try {
             writerThread.join(10_000);
@@ -288,6 +319,9 @@ public final class Store implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
+            try (Statement s = writer.createStatement()) {
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
             writer.close();
             synchronized (reader) {
                 reader.close();
