@@ -49,7 +49,9 @@ class CrashHarnessTest {
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (signalled.size() < WORKFLOWS && System.nanoTime() < deadline) {
-                signal(db, signalled);
+                if (Files.exists(db)) {
+                    signal(db, signalled);
+                }
                 Thread.sleep(200);
             }
             awaitAllClosed(db);
