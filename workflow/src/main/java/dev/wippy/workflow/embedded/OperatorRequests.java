@@ -15,6 +15,15 @@ final class OperatorRequests {
     private OperatorRequests() {
     }
 
+    /** Whether the database holds {@code workflowId} as running while the engine does not know it yet. */
+    private static boolean startingNow(Engine e, String workflowId) {
+        return e.open.get(workflowId) == null && "running".equals(e.store.read(
+                "SELECT status FROM workflows WHERE workflow_id = ?", List.of(workflowId),
+                rs -> rs.next() ? rs.getString(1) : null)) && e.worker(e.store.read(
+                "SELECT worker FROM workflows WHERE workflow_id = ?", List.of(workflowId),
+                rs -> rs.next() ? rs.getString(1) : null)) != null;
+    }
+
     record Request(long id, String workflowId, String kind, String topic, byte[] payload, String reason) {
     }
 
@@ -45,6 +54,10 @@ final class OperatorRequests {
                     }
                 }
             } catch (SpawnException x) {
+                if (startingNow(e, r.workflowId())) {
+                    // committed by a start that has not registered it yet: the next poll applies the request
+                    continue;
+                }
                 Engine.LOG.atWarn().addKeyValue("workflow_id", r.workflowId()).addKeyValue("request", r.kind())
                         .addKeyValue("error", x.getMessage()).log("operator request not applied");
                 e.store.write(done);
