@@ -366,11 +366,12 @@ public final class StringLib {
         int si = 0;
         int lastMatch = -1;
         long n = 0;
+        boolean changed = false;
         while (n < maxN) {
             int e = m.match(si, pstart);
             if (e != -1 && e != lastMatch) {
                 n++;
-                addValue(s, out, m, src, si, e, repl);
+                changed |= addValue(s, out, m, src, si, e, repl);
                 si = e;
                 lastMatch = e;
             } else if (si < src.length) {
@@ -385,15 +386,17 @@ public final class StringLib {
         if (si < src.length) {
             out.write(src, si, src.length - si);
         }
-        return Multi.of(LuaString.wrap(out.toByteArray()), n);
+        // like PUC, an unchanged subject is returned as it is (the same string for %p)
+        return Multi.of(changed ? LuaString.wrap(out.toByteArray()) : str, n);
     }
 
-    private static void addValue(LuaState s, ByteArrayOutputStream out, LuaPattern m, byte[] src, int si, int e,
+    /** Appends the replacement of one match; returns false when the match is kept as it is. */
+    private static boolean addValue(LuaState s, ByteArrayOutputStream out, LuaPattern m, byte[] src, int si, int e,
                                  Object repl) {
         Object value;
         if (repl instanceof LuaString || repl instanceof Long || repl instanceof Double) {
             addString(out, m, src, si, e, Interop.toStringCoerced(repl).rawBytes());
-            return;
+            return true;
         }
         Object key = m.capture(0, si, e);
         if (repl instanceof LuaTable t) {
@@ -408,8 +411,10 @@ public final class StringLib {
         }
         if (value == null || value == Boolean.FALSE) {
             out.write(src, si, e - si);
+            return false;
         } else if (value instanceof LuaString || value instanceof Long || value instanceof Double) {
             out.writeBytes(Interop.toStringCoerced(value).rawBytes());
+            return true;
         } else {
             throw LuaError.library("invalid replacement value (a " + Interop.typeName(value) + ")");
         }
