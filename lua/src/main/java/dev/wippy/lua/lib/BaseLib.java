@@ -4,6 +4,7 @@ import dev.wippy.lua.compiler.BinaryChunk;
 import dev.wippy.lua.compiler.ChunkCompiler;
 import dev.wippy.lua.syntax.ChunkNames;
 import dev.wippy.lua.syntax.LuaSyntaxError;
+import dev.wippy.lua.syntax.SourceText;
 import dev.wippy.lua.vm.Args;
 import dev.wippy.lua.vm.CallStack;
 import dev.wippy.lua.vm.GcParameters;
@@ -515,7 +516,7 @@ public final class BaseLib {
         Object env = a.length > 2 ? a[2] : s.globals();
         try {
             byte[] bytes = Files.readAllBytes(Path.of(path.toString()));
-            return loadChunk(s, LuaString.wrap(bytes), "@" + path, mode, env);
+            return loadChunk(s, LuaString.wrap(SourceText.ofFile(bytes)), "@" + path, mode, env);
         } catch (IOException e) {
             return Multi.of(null, LuaString.of("cannot open " + path));
         }

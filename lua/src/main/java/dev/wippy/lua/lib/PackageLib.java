@@ -1,5 +1,6 @@
 package dev.wippy.lua.lib;
 
+import dev.wippy.lua.syntax.SourceText;
 import dev.wippy.lua.vm.Args;
 import dev.wippy.lua.vm.Interop;
 import dev.wippy.lua.vm.JavaFunction;
@@ -114,7 +115,7 @@ public final class PackageLib {
             return found;
         }
         try {
-            Object loader = BaseLib.loadChunk(s, LuaString.wrap(Files.readAllBytes(Path.of(file))), "@" + file, "bt",
+            Object loader = BaseLib.loadChunk(s, LuaString.wrap(SourceText.ofFile(Files.readAllBytes(Path.of(file)))), "@" + file, "bt",
                     s.globals());
             if (loader instanceof Multi m) {
                 throw LuaError.library("error loading module '" + name + "' from file '" + file + "':\n\t"

@@ -23,11 +23,6 @@ final class Lexer {
     Lexer(byte[] src, String chunk) {
         this.src = src;
         this.chunk = chunk;
-        if (src.length > 0 && src[0] == '#') {
-            while (pos < src.length && src[pos] != '\n' && src[pos] != '\r') {
-                pos++;
-            }
-        }
     }
 
     /** The token {@code k} positions ahead (0 = current). */
