@@ -132,7 +132,7 @@ public final class Interop {
         }
         Object handler = metamethod(s, f, MetaNames.CALL);
         if (handler == null) {
-            throw LuaError.typeError(s, f, "call", 0);
+            throw LuaError.callError(s, f);
         }
         Object[] withSelf = new Object[args.length + 1];
         withSelf[0] = f;
