@@ -42,24 +42,34 @@ public final class ChunkCompiler {
     private static final int MAX_PARAMETERS = 240;
 
     private final Chunk chunk;
+    private final String sourceName;
     private final byte[] source;
     private final Resolution res;
     private final String prefix;
     private final Map<FunctionScope, ClassDesc> classes = new IdentityHashMap<>();
 
-    private ChunkCompiler(Chunk chunk, byte[] source, Resolution res) {
+    private ChunkCompiler(Chunk chunk, String sourceName, byte[] source, Resolution res) {
         this.chunk = chunk;
+        this.sourceName = sourceName;
         this.source = source;
         this.res = res;
         this.prefix = PACKAGE + "L" + SEQUENCE.incrementAndGet() + "$F";
     }
 
-    /** Parses and compiles Lua source; throws {@link LuaSyntaxError} for any compile-time error. */
+    /**
+     * Parses and compiles Lua source of a file, shown in messages as {@code chunkName}; throws
+     * {@link LuaSyntaxError} for any compile-time error.
+     */
     public static CompiledChunk compile(byte[] source, String chunkName) {
+        return compile(source, chunkName, "@" + chunkName);
+    }
+
+    /** Compiles a chunk given its name as {@code load} got it ({@code sourceName}) and as messages show it. */
+    public static CompiledChunk compile(byte[] source, String chunkName, String sourceName) {
         Chunk chunk = Parser.parse(source, chunkName);
         Resolution res = Resolver.resolve(chunk);
         TypeInference.run(res, chunk.body());
-        return new ChunkCompiler(chunk, source, res).build();
+        return new ChunkCompiler(chunk, sourceName, source, res).build();
     }
 
     Block mainBody() {
@@ -84,7 +94,7 @@ public final class ChunkCompiler {
             byte[] code = generate(fs, cd, sites);
             String name = cd.packageName() + "." + cd.displayName();
             bytes.put(name, code);
-            infos.put(name, new SiteMapper(code, sites).info(chunk.name(), source, fs));
+            infos.put(name, new SiteMapper(code, sites).info(chunk.name(), sourceName, source, fs));
         }
         ChunkLoader loader = new ChunkLoader(bytes);
         Map<Integer, CompiledChunk.Prototype> prototypes = new java.util.HashMap<>();
@@ -252,7 +262,7 @@ public final class ChunkCompiler {
             this.sites = sites;
         }
 
-        FunctionInfo info(String chunkName, byte[] chunkSource, FunctionScope fs) {
+        FunctionInfo info(String chunkName, String sourceName, byte[] chunkSource, FunctionScope fs) {
             ClassModel model = ClassFile.of().parse(code);
             MethodModel body = model.methods().stream()
                     .filter(m -> m.methodName().equalsString(dev.wippy.lua.vm.LuaClosure.BODY))
@@ -269,7 +279,7 @@ public final class ChunkCompiler {
             int params = fs.isMain() ? 0 : fs.body.params().size() + (fs.body.isMethod() ? 1 : 0);
             // a main chunk always has its _ENV upvalue, used or not
             int upvalues = fs.isMain() ? 1 : fs.upvalues.size();
-            return new FunctionInfo(chunkName, chunkSource, fs.id, line, last, params, fs.isVararg(), upvalues, bcis,
+            return new FunctionInfo(chunkName, sourceName, chunkSource, fs.id, line, last, params, fs.isVararg(), upvalues, bcis,
                     byBci.values().toArray(FunctionInfo.Site[]::new));
         }
     }

@@ -504,7 +504,8 @@ public final class BaseLib {
             return Multi.of(null, LuaString.of("attempt to load a text chunk (mode is '" + mode + "')"));
         }
         try {
-            return ChunkCompiler.compile(source.rawBytes(), ChunkNames.display(chunkName)).instantiate(env);
+            return ChunkCompiler.compile(source.rawBytes(), ChunkNames.display(chunkName), chunkName)
+                    .instantiate(env);
         } catch (LuaSyntaxError e) {
             return Multi.of(null, LuaString.of(e.getMessage()));
         }

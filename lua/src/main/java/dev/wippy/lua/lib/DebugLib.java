@@ -155,9 +155,9 @@ public final class DebugLib {
     private static void describeFunction(LuaTable info, LuaFunction f) {
         if (f instanceof LuaClosure c) {
             FunctionInfo fi = c.info();
-            source(info, fi.source(), fi.isMainChunk() ? "main" : "Lua", fi.lineDefined(), fi.lastLineDefined());
+            source(info, fi, fi.isMainChunk() ? "main" : "Lua");
         } else {
-            source(info, "[C]", "C", -1, -1);
+            source(info, null, "C");
         }
         describeParams(info, f instanceof LuaClosure c ? c.info() : null);
     }
@@ -172,21 +172,22 @@ public final class DebugLib {
     private static void describeFrame(LuaTable info, CallStack.Frame f) {
         if (f.isLua()) {
             FunctionInfo fi = f.info();
-            source(info, fi.source(), fi.isMainChunk() ? "main" : "Lua", fi.lineDefined(), fi.lastLineDefined());
+            source(info, fi, fi.isMainChunk() ? "main" : "Lua");
             info.putStr(LuaString.of("currentline"), (long) f.line());
             describeParams(info, fi);
         } else {
-            source(info, "[C]", "C", -1, -1);
+            source(info, null, "C");
             info.putStr(LuaString.of("currentline"), -1L);
             describeParams(info, null);
         }
     }
 
-    private static void source(LuaTable info, String shortSrc, String what, int line, int lastLine) {
-        info.putStr(LuaString.of("short_src"), LuaString.of(shortSrc));
-        info.putStr(LuaString.of("source"), LuaString.of(what.equals("C") ? "=[C]" : "@" + shortSrc));
+    /** The source fields of a Lua function's info, or of a Java function's when {@code fi} is null. */
+    private static void source(LuaTable info, FunctionInfo fi, String what) {
+        info.putStr(LuaString.of("short_src"), LuaString.of(fi == null ? "[C]" : fi.source()));
+        info.putStr(LuaString.of("source"), LuaString.of(fi == null ? "=[C]" : fi.sourceName()));
         info.putStr(LuaString.of("what"), LuaString.of(what));
-        info.putStr(LuaString.of("linedefined"), (long) line);
-        info.putStr(LuaString.of("lastlinedefined"), (long) lastLine);
+        info.putStr(LuaString.of("linedefined"), (long) (fi == null ? -1 : fi.lineDefined()));
+        info.putStr(LuaString.of("lastlinedefined"), (long) (fi == null ? -1 : fi.lastLineDefined()));
     }
 }

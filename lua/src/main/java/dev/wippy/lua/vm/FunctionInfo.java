@@ -50,6 +50,7 @@ public final class FunctionInfo {
     private static final Map<Class<?>, FunctionInfo> REGISTERED = new ConcurrentHashMap<>();
 
     private final String source;
+    private final String sourceName;
     private final byte[] chunkSource;
     private final int functionId;
     private final int lineDefined;
@@ -61,15 +62,18 @@ public final class FunctionInfo {
     private final Site[] sites;
 
     /**
+     * @param source      the chunk name as shown in messages
+     * @param sourceName  the chunk name as given ({@code debug.getinfo}'s {@code source}: "@file", "=name", text)
      * @param chunkSource the source text of the whole chunk (shared by its functions), kept so that
      *                    {@code string.dump} can reproduce the function; null when not available
      * @param functionId  the function's number within its chunk (0 for the main function)
      * @param params      the number of fixed parameters (counting a method's {@code self})
      * @param upvalues    the number of upvalues, counting {@code _ENV} when globals are used
      */
-    public FunctionInfo(String source, byte[] chunkSource, int functionId, int lineDefined, int lastLineDefined,
+    public FunctionInfo(String source, String sourceName, byte[] chunkSource, int functionId, int lineDefined, int lastLineDefined,
                         int params, boolean vararg, int upvalues, int[] siteBcis, Site[] sites) {
         this.source = source;
+        this.sourceName = sourceName;
         this.chunkSource = chunkSource;
         this.functionId = functionId;
         this.lineDefined = lineDefined;
@@ -99,7 +103,11 @@ public final class FunctionInfo {
         return source;
     }
 
-    /** Line of the {@code function} keyword; 0 for a main chunk. */
+    /** The chunk name as given to the compiler ({@code debug.getinfo}'s {@code source}). */
+    public String sourceName() {
+        return sourceName;
+    }
+
     public byte[] chunkSource() {
         return chunkSource;
     }
@@ -108,6 +116,7 @@ public final class FunctionInfo {
         return functionId;
     }
 
+    /** Line of the {@code function} keyword; 0 for a main chunk. */
     public int lineDefined() {
         return lineDefined;
     }
