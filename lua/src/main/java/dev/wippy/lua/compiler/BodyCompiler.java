@@ -259,9 +259,7 @@ final class BodyCompiler {
         for (Stat s : b.stats()) {
             statement(s);
         }
-        if (!endsWithReturn(b)) {
-            closeAtEnd(ctx);
-        }
+        closeAtEnd(ctx, !endsWithReturn(b));
         blocks.pop();
         nextSlot = ctx.slotMark;
     }
@@ -292,21 +290,26 @@ final class BodyCompiler {
         cb.nop();
     }
 
-    /** Normal exit from a block: closes its to-be-closed variables and ends their error handlers. */
-    private void closeAtEnd(BlockContext ctx) {
+    /**
+     * The end of a block: closes its to-be-closed variables when the block falls through (a block ending in
+     * {@code return} closed them there), and ends the error handlers that close them.
+     */
+    private void closeAtEnd(BlockContext ctx, boolean fallsThrough) {
         for (int i = ctx.closeVars.size() - 1; i >= 0; i--) {
             LocalVar v = ctx.closeVars.get(i);
             Label end = cb.newBoundLabel();
-            closeVariable(v);
             Label after = cb.newLabel();
-            cb.goto_(after);
+            if (fallsThrough) {
+                closeVariable(v);
+                cb.goto_(after);
+            }
             Label handler = cb.newBoundLabel();
             int tmp = newSlot(StaticType.ANY);
             cb.astore(tmp);
             state();
             cb.aload(v.slot);
             cb.aload(tmp);
-            invokestatic(opSite("close"), OPS, "closeOnError",
+            invokestatic(new FunctionInfo.Site("close", FunctionInfo.Role.UNWINDING), OPS, "closeOnError",
                     mt(Types.THROWABLE, STATE, OBJECT, Types.THROWABLE));
             cb.athrow();
             cb.labelBinding(after);
@@ -662,9 +665,7 @@ final class BodyCompiler {
             statement(s);
         }
         beforeEnd.run();
-        if (!endsWithReturn(body)) {
-            closeAtEnd(ctx);
-        }
+        closeAtEnd(ctx, !endsWithReturn(body));
         blocks.pop();
         nextSlot = ctx.slotMark;
     }
@@ -1024,7 +1025,7 @@ final class BodyCompiler {
         cb.labelBinding(exit);
         cb.labelBinding(loopExit);
         blocks.pop();
-        closeAtEnd(closeCtx);
+        closeAtEnd(closeCtx, true);
     }
 
     private void functionStat(Stat.FunctionStat f) {
@@ -1845,7 +1846,7 @@ final class BodyCompiler {
         invokestatic(OPS, "enterTail", mt(Z, STATE));
         cb.ifeq(trampoline);
         Label start = cb.newBoundLabel();
-        invokevirtual(new FunctionInfo.Site(null, true, calleeDesc), FUNCTION, method, type);
+        invokevirtual(new FunctionInfo.Site(null, FunctionInfo.Role.TAIL_CALL, calleeDesc), FUNCTION, method, type);
         Label end = cb.newBoundLabel();
         state();
         invokestatic(OPS, "exitTail", mt(V, STATE));

@@ -134,6 +134,10 @@ public final class CallStack {
                 if (jf.getMethodName().equals(LuaClosure.BODY)) {
                     FunctionInfo info = LuaClosure.infoOf(c);
                     FunctionInfo.Site site = info.siteAt(jf.getByteCodeIndex());
+                    if (site != null && site.role() == FunctionInfo.Role.UNWINDING) {
+                        lastJavaClass = null;
+                        return;
+                    }
                     if (site != null && site.tail() && !frames.isEmpty() && frames.getLast().isLua()) {
                         // a direct tail call into Lua code: PUC reuses this frame for the callee (a Java
                         // function called in tail position runs above its caller, as in PUC 5.4)

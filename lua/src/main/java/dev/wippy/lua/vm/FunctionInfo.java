@@ -26,15 +26,30 @@ public final class FunctionInfo {
         }
     }
 
+    /** How an instruction's frame takes part in the Lua stack while the instruction runs. */
+    public enum Role {
+        PLAIN,
+        /** A proper tail call: the calling frame is not part of the Lua stack while the callee runs. */
+        TAIL_CALL,
+        /**
+         * Closing a to-be-closed variable after an error: PUC has already left the frame, so the {@code __close}
+         * handler runs right above the frame's caller.
+         */
+        UNWINDING
+    }
+
     /**
      * What an instruction works on: for a call, operand 0 is the called function; for an operation, the operands
      * in order, and {@code event} names the metamethod the operation may call ("index", "add", ...; null for
-     * calls). An operand's description is null when PUC would give none. {@code tail} marks a call made as a
-     * proper tail call (the calling frame is not part of the Lua stack while the callee runs).
+     * calls). An operand's description is null when PUC would give none.
      */
-    public record Site(String event, boolean tail, Desc... operands) {
+    public record Site(String event, Role role, Desc... operands) {
         public Site(String event, Desc... operands) {
-            this(event, false, operands);
+            this(event, Role.PLAIN, operands);
+        }
+
+        public boolean tail() {
+            return role == Role.TAIL_CALL;
         }
 
         public Desc operand(int i) {
@@ -57,7 +72,7 @@ public final class FunctionInfo {
     private final int lastLineDefined;
     private final int params;
     private final boolean vararg;
-    private final int upvalues;
+    private final String[] upvalueNames;
     private final int[] siteBcis;
     private final Site[] sites;
 
@@ -68,10 +83,11 @@ public final class FunctionInfo {
      *                    {@code string.dump} can reproduce the function; null when not available
      * @param functionId  the function's number within its chunk (0 for the main function)
      * @param params      the number of fixed parameters (counting a method's {@code self})
-     * @param upvalues    the number of upvalues, counting {@code _ENV} when globals are used
+     * @param upvalueNames the names of the upvalues in PUC's order (the order of first use), counting {@code _ENV}
+     *                     when globals are used; upvalue {@code i} (from 0) is the closure's field {@code u<i>}
      */
     public FunctionInfo(String source, String sourceName, byte[] chunkSource, int functionId, int lineDefined, int lastLineDefined,
-                        int params, boolean vararg, int upvalues, int[] siteBcis, Site[] sites) {
+                        int params, boolean vararg, String[] upvalueNames, int[] siteBcis, Site[] sites) {
         this.source = source;
         this.sourceName = sourceName;
         this.chunkSource = chunkSource;
@@ -80,7 +96,7 @@ public final class FunctionInfo {
         this.lastLineDefined = lastLineDefined;
         this.params = params;
         this.vararg = vararg;
-        this.upvalues = upvalues;
+        this.upvalueNames = upvalueNames;
         this.siteBcis = siteBcis;
         this.sites = sites;
     }
@@ -137,7 +153,12 @@ public final class FunctionInfo {
 
     /** {@code debug.getinfo}'s {@code nups}. */
     public int upvalues() {
-        return upvalues;
+        return upvalueNames.length;
+    }
+
+    /** The name of upvalue {@code i} (from 0). */
+    public String upvalueName(int i) {
+        return upvalueNames[i];
     }
 
     public boolean isMainChunk() {
