@@ -155,7 +155,8 @@ public final class ChunkCompiler {
                     continue;
                 }
                 ClassDesc type = u.isCell() ? CELL : OBJECT;
-                clb.withField(BodyCompiler.upvalueField(u), type, ClassFile.ACC_PRIVATE | ClassFile.ACC_FINAL);
+                // not final: the debug library may set or join upvalues
+                clb.withField(BodyCompiler.upvalueField(u), type, ClassFile.ACC_PRIVATE);
                 ctorParams.add(type);
                 fields.add(u);
             }
@@ -277,9 +278,9 @@ public final class ChunkCompiler {
             int line = fs.isMain() ? 0 : fs.body.line();
             int last = fs.isMain() ? -1 : fs.body.endLine();
             int params = fs.isMain() ? 0 : fs.body.params().size() + (fs.body.isMethod() ? 1 : 0);
-            // a main chunk always has its _ENV upvalue, used or not
-            int upvalues = fs.isMain() ? 1 : fs.upvalues.size();
-            return new FunctionInfo(chunkName, sourceName, chunkSource, fs.id, line, last, params, fs.isVararg(), upvalues, bcis,
+            String[] upvalues = fs.upvalues.stream().map(u -> u.name).toArray(String[]::new);
+            return new FunctionInfo(chunkName, sourceName, chunkSource, fs.id, line, last, params, fs.isVararg(),
+                    upvalues, bcis,
                     byBci.values().toArray(FunctionInfo.Site[]::new));
         }
     }

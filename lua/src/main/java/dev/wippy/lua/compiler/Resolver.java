@@ -24,6 +24,8 @@ final class Resolver {
     private final Resolution result;
     private int nextFunctionId = 1;
     private Scope scope;
+    /** Whether the chunk names {@code debug} (the library, or a local holding it). */
+    private boolean usesDebug;
 
     private Resolver(String chunkName, Resolution result) {
         this.chunkName = chunkName;
@@ -42,7 +44,18 @@ final class Resolver {
         outerScope.vars.add(env);
         resolver.scope = outerScope;
         resolver.function(main, List.of(), chunk.body(), chunk.body().endLine());
+        if (resolver.usesDebug) {
+            env.inspectable = true;
+            markInspectable(main);
+        }
         return r;
+    }
+
+    private static void markInspectable(FunctionScope fs) {
+        for (LocalVar v : fs.locals) {
+            v.inspectable = !v.isTypeValue;
+        }
+        fs.children.forEach(Resolver::markInspectable);
     }
 
     // ---------------------------------------------------------------- scopes
@@ -91,6 +104,7 @@ final class Resolver {
     }
 
     private void declare(LocalVar v) {
+        usesDebug |= v.name.equals("debug");
         scope.vars.add(v);
         v.owner.locals.add(v);
     }
@@ -421,6 +435,7 @@ final class Resolver {
     }
 
     private Binding bindForRead(String name) {
+        usesDebug |= name.equals("debug");
         LocalVar v = lookupVariable(name);
         if (v != null) {
             return bindVariable(v);

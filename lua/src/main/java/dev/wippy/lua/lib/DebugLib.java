@@ -14,6 +14,7 @@ import dev.wippy.lua.vm.LuaTable;
 import dev.wippy.lua.vm.LuaUserdata;
 import dev.wippy.lua.vm.Multi;
 import dev.wippy.lua.vm.Traceback;
+import dev.wippy.lua.vm.Upvalues;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +35,12 @@ public final class DebugLib {
             .fn("gethook", (s, a) -> null)
             .fn("getlocal", (s, a) -> null)
             .fn("setlocal", (s, a) -> null)
-            .fn("getupvalue", (s, a) -> null)
-            .fn("setupvalue", (s, a) -> null)
+            .fn("getupvalue", DebugLib::getupvalue)
+            .fn("setupvalue", DebugLib::setupvalue)
+            .fn("upvalueid", DebugLib::upvalueid)
+            .fn("upvaluejoin", DebugLib::upvaluejoin)
             .fn("getuservalue", (s, a) -> Multi.of(null, Boolean.FALSE))
-            .fn("setuservalue", (s, a) -> Args.arg(a, 0))
+            .fn("setuservalue", DebugLib::setuservalue)
             .build();
 
     private DebugLib() {}
@@ -92,6 +95,68 @@ public final class DebugLib {
 
     private static boolean sameFrame(CallStack.Frame a, CallStack.Frame b) {
         return a.isLua() == b.isLua() && a.source().equals(b.source()) && a.line() == b.line();
+    }
+
+    private static Object getupvalue(LuaState s, Object[] a) {
+        int n = (int) Args.checkInteger(s, a, 1) - 1;
+        LuaFunction f = Args.checkFunction(s, a, 0);
+        String name = Upvalues.name(f, n);
+        if (name == null) {
+            return Multi.EMPTY;
+        }
+        return Multi.of(LuaString.of(name), f instanceof LuaClosure c ? Upvalues.get(c, n) : null);
+    }
+
+    private static Object setupvalue(LuaState s, Object[] a) {
+        Object value = Args.checkAny(a, 2);
+        int n = (int) Args.checkInteger(s, a, 1) - 1;
+        LuaFunction f = Args.checkFunction(s, a, 0);
+        String name = Upvalues.name(f, n);
+        if (name == null) {
+            return Multi.EMPTY;
+        }
+        if (f instanceof LuaClosure c) {
+            Upvalues.set(c, n, value);
+        }
+        return LuaString.of(name);
+    }
+
+    private static Object upvalueid(LuaState s, Object[] a) {
+        int n = (int) Args.checkInteger(s, a, 1) - 1;
+        LuaFunction f = Args.checkFunction(s, a, 0);
+        return Upvalues.name(f, n) == null ? null : Upvalues.id(f, n);
+    }
+
+    private static Object upvaluejoin(LuaState s, Object[] a) {
+        int n1 = checkUpvalue(s, a, 0);
+        int n2 = checkUpvalue(s, a, 2);
+        if (!(a[0] instanceof LuaClosure f1)) {
+            throw Args.error(0, "Lua function expected");
+        }
+        if (!(a[2] instanceof LuaClosure f2)) {
+            throw Args.error(2, "Lua function expected");
+        }
+        Upvalues.join(f1, n1, f2, n2);
+        return Multi.EMPTY;
+    }
+
+    /** The index (from 0) of the upvalue that arguments {@code fn} and {@code fn + 1} name; it must exist. */
+    private static int checkUpvalue(LuaState s, Object[] a, int fn) {
+        int n = (int) Args.checkInteger(s, a, fn + 1) - 1;
+        LuaFunction f = Args.checkFunction(s, a, fn);
+        if (Upvalues.name(f, n) == null) {
+            throw Args.error(fn + 1, "invalid upvalue index");
+        }
+        return n;
+    }
+
+    /** Userdata has no user values here; the argument is checked as PUC does. */
+    private static Object setuservalue(LuaState s, Object[] a) {
+        if (!(Args.arg(a, 0) instanceof LuaUserdata)) {
+            throw Args.typeError(s, a, 0, "userdata");
+        }
+        Args.checkAny(a, 1);
+        return null;
     }
 
     private static Object setmetatable(LuaState s, Object[] a) {

@@ -333,7 +333,8 @@ public final class StringLib {
         byte[] src = str.rawBytes();
         byte[] p = pat.rawBytes();
         int[] state = {init > ls ? src.length + 1 : (int) init, -1};
-        return new JavaFunction("gmatch iterator", (st, ignored) -> {
+        // PUC's iterator is a C closure over the subject, the pattern and the match state
+        return new JavaFunction("gmatch iterator", 3, (st, ignored) -> {
             LuaPattern m = new LuaPattern(src, p);
             for (int si = state[0]; si <= src.length; si++) {
                 int e = m.match(si, 0);
