@@ -877,7 +877,7 @@ final class BodyCompiler {
         invokestatic(OPS, "forStepNotZero", mt(V, J));
         cb.labelBinding(nonZero);
         Label top = cb.newLabel();
-        floatForTest(x, limit, step, top, exit);
+        floatForStart(x, limit, step, top, exit);
         cb.labelBinding(top);
         int mark = nextSlot;
         cb.dload(x);
@@ -895,6 +895,29 @@ final class BodyCompiler {
         cb.labelBinding(again);
         cb.goto_(top);
         cb.labelBinding(exit);
+    }
+
+    /**
+     * Jumps to {@code exit} when the limit is past {@code x} for the step's direction, else to {@code run}. Not
+     * the negation of {@link #floatForTest}: like PUC's, the first test lets a NaN limit run the body once.
+     */
+    private void floatForStart(int x, int limit, int step, Label run, Label exit) {
+        Label down = cb.newLabel();
+        cb.dload(step);
+        cb.dconst_0();
+        cb.dcmpl();
+        cb.iflt(down);
+        cb.dload(limit);
+        cb.dload(x);
+        cb.dcmpg();
+        cb.iflt(exit);
+        cb.goto_(run);
+        cb.labelBinding(down);
+        cb.dload(x);
+        cb.dload(limit);
+        cb.dcmpg();
+        cb.iflt(exit);
+        cb.goto_(run);
     }
 
     /** Jumps to {@code run} when {@code x} is within the limit for the step's direction, else to {@code exit}. */
@@ -1184,8 +1207,10 @@ final class BodyCompiler {
             left = right;
             right = t;
             op = op == BinOp.GT ? BinOp.LT : BinOp.LE;
-            // Lua evaluates a > b as b < a but the operands are still evaluated left to right.
-            if (!isPure(left) || !isPure(right)) {
+            // Lua evaluates a > b as b < a but the operands are still evaluated left to right; numbers and
+            // variables read the same in either order (a global may run __index: it is not such an operand).
+            boolean numeric = typeOf(left) != StaticType.ANY && typeOf(right) != StaticType.ANY;
+            if (!numeric && (!isPure(left) || !isPure(right))) {
                 comparisonSwappedImpure(b, op);
                 return;
             }
@@ -1224,9 +1249,9 @@ final class BodyCompiler {
         invokestatic(opSite(event), OPS, event, mt(Z, STATE, OBJECT, OBJECT));
     }
 
-    private static boolean isPure(Expr e) {
+    private boolean isPure(Expr e) {
         return switch (e) {
-            case Expr.Name ignored -> true;
+            case Expr.Name n -> !(res.names.get(n) instanceof Binding.Global);
             case Expr.Int ignored -> true;
             case Expr.Flt ignored -> true;
             case Expr.Str ignored -> true;
