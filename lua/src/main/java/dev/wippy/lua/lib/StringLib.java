@@ -3,6 +3,7 @@ package dev.wippy.lua.lib;
 import dev.wippy.lua.compiler.BinaryChunk;
 import dev.wippy.lua.vm.Args;
 import dev.wippy.lua.vm.Arith;
+import dev.wippy.lua.vm.Coroutine;
 import dev.wippy.lua.vm.Interop;
 import dev.wippy.lua.vm.JavaFunction;
 import dev.wippy.lua.vm.LuaError;
@@ -401,14 +402,14 @@ public final class StringLib {
         }
         Object key = m.capture(0, si, e);
         if (repl instanceof LuaTable t) {
-            value = Interop.index(s, t, key);
+            value = Coroutine.withoutYields(s, () -> Interop.index(s, t, key));
         } else {
             int n = m.captureCount(true);
             Object[] args = new Object[n];
             for (int i = 0; i < n; i++) {
                 args[i] = m.capture(i, si, e);
             }
-            value = Interop.call1(s, repl, args);
+            value = Coroutine.withoutYields(s, () -> Interop.call1(s, repl, args));
         }
         if (value == null || value == Boolean.FALSE) {
             out.write(src, si, e - si);

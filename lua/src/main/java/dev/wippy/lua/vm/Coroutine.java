@@ -40,6 +40,12 @@ public final class Coroutine {
     private boolean closing;
     private volatile boolean coroutineTurn;
 
+    /**
+     * Calls into Lua made by library functions that PUC makes without a continuation (a sort comparator, a gsub
+     * replacement function): code they run cannot yield, as in PUC.
+     */
+    private int unyieldable;
+
     /** Depth of direct tail calls on this coroutine's stack (see {@link TailCall}). */
     public int tailDepth;
     /** The state's call depth while this coroutine is not running. */
@@ -64,6 +70,22 @@ public final class Coroutine {
 
     public boolean isMain() {
         return body == null;
+    }
+
+    /** Whether code running in this coroutine may yield ({@code coroutine.isyieldable}). */
+    public boolean isYieldable() {
+        return !isMain() && unyieldable == 0;
+    }
+
+    /** Runs {@code call}, a library function's calls into Lua that PUC does not let yield. */
+    public static <T> T withoutYields(LuaState s, java.util.function.Supplier<T> call) {
+        Coroutine co = s.currentCoroutine();
+        co.unyieldable++;
+        try {
+            return call.get();
+        } finally {
+            co.unyieldable--;
+        }
     }
 
     /** The outcome of a resume: values yielded or returned, or the error that ended the coroutine. */
