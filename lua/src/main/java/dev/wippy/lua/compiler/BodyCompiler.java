@@ -524,6 +524,7 @@ final class BodyCompiler {
             return;
         }
         // Evaluate the table and key of indexed targets first, then the values, then assign right to left.
+        int mark = nextSlot;
         List<int[]> targetSlots = new ArrayList<>();
         List<StaticType> types = new ArrayList<>();
         for (Expr t : targets) {
@@ -558,6 +559,12 @@ final class BodyCompiler {
                 storeName((Expr.Name) t, types.get(i));
             }
         }
+        // the temporaries must not keep the values alive (weak tables, and __gc in PUC, would see them)
+        for (int slot = mark; slot < nextSlot; slot++) {
+            cb.aconst_null();
+            cb.astore(slot);
+        }
+        nextSlot = mark;
     }
 
     private StaticType targetType(Expr.Name n) {
