@@ -16,6 +16,7 @@ import dev.wippy.lua.vm.LuaNumbers;
 import dev.wippy.lua.vm.LuaState;
 import dev.wippy.lua.vm.LuaString;
 import dev.wippy.lua.vm.LuaTable;
+import dev.wippy.lua.vm.MemoryCount;
 import dev.wippy.lua.vm.MetaNames;
 import dev.wippy.lua.vm.Multi;
 
@@ -417,15 +418,18 @@ public final class BaseLib {
 
     private static Object collectgarbage(LuaState s, Object[] a) {
         String opt = Args.optString(s, a, 0, LuaString.of("collect")).toString();
-        Runtime rt = Runtime.getRuntime();
         GcParameters gc = s.gc();
         return switch (opt) {
             case "collect" -> {
                 s.weakTables().collect();
                 yield 0L;
             }
-            case "count" -> (rt.totalMemory() - rt.freeMemory()) / 1024.0;
-            case "step" -> Boolean.TRUE;
+            case "count" -> MemoryCount.kilobytes();
+            case "step" -> {
+                // the JVM has no incremental steps to offer: a step is a whole cycle, so it always ends one
+                s.weakTables().collect();
+                yield Boolean.TRUE;
+            }
             case "isrunning" -> gc.running;
             case "incremental", "generational" -> {
                 String previous = gc.mode;

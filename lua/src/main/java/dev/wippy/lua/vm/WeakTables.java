@@ -13,7 +13,13 @@ import java.util.List;
  * table access pays nothing for weakness.
  */
 public final class WeakTables {
+    /** Automatic collections take at most about 1/(1+PAUSE) of the running time. */
+    private static final int PAUSE = 20;
+
     private final List<WeakReference<LuaTable>> tables = new ArrayList<>();
+    /** Cleared when the JVM has collected since the last full collection. */
+    private WeakReference<Object> sentinel = new WeakReference<>(new Object());
+    private long pausedUntil;
 
     /** An entry taken out of its table while the JVM collects. */
     private record Held(LuaTable table, Object key, WeakReference<Object> weakKey, Object value,
@@ -34,6 +40,20 @@ public final class WeakTables {
         }
     }
 
+    /**
+     * Called now and then by running code: once the JVM has collected on its own, a full collection gives weak
+     * entries their chance too (programs wait for weak entries to go without calling {@code collectgarbage}).
+     */
+    public void collectAfterJvmCollection() {
+        if (tables.isEmpty() || sentinel.get() != null || System.nanoTime() < pausedUntil) {
+            return;
+        }
+        long start = System.nanoTime();
+        collect();
+        long end = System.nanoTime();
+        pausedUntil = end + PAUSE * (end - start);
+    }
+
     /** A full collection: runs the JVM's collector and drops the weak entries whose key or value it freed. */
     public void collect() {
         List<Held> held = new ArrayList<>();
@@ -46,6 +66,7 @@ public final class WeakTables {
             }
         }
         System.gc();
+        MemoryCount.collected();
         for (Held h : held) {
             Object k = h.currentKey();
             Object v = h.currentValue();
@@ -53,6 +74,7 @@ public final class WeakTables {
                 h.table().put(k, v);
             }
         }
+        sentinel = new WeakReference<>(new Object());
     }
 
     private static void release(LuaTable t, List<Held> held) {
