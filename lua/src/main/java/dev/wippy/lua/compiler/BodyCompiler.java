@@ -148,7 +148,7 @@ final class BodyCompiler {
     // ---------------------------------------------------------------- emission helpers
 
     private void line(int line) {
-        if (line != lastLine && line > 0) {
+        if (line != lastLine && line > 0 && !chunk.stripped()) {
             cb.lineNumber(line);
             lastLine = line;
         }

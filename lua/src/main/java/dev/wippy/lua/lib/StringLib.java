@@ -243,7 +243,7 @@ public final class StringLib {
 
     private static Object dump(LuaState s, Object[] a) {
         LuaFunction f = Args.checkFunction(s, a, 0);
-        byte[] bytes = BinaryChunk.dump(f);
+        byte[] bytes = BinaryChunk.dump(f, Interop.isTruthy(Args.arg(a, 1)));
         if (bytes == null) {
             throw LuaError.library("unable to dump given function");
         }

@@ -8,6 +8,8 @@ import java.util.concurrent.locks.LockSupport;
  * coroutine that blocks (on a channel, a sleep) parks only its own virtual thread.
  */
 public final class Coroutine {
+    /** PUC's {@code LUAI_MAXCCALLS}. */
+    private static final int MAX_NESTING = 200;
     public enum Status {
         SUSPENDED("suspended"), RUNNING("running"), NORMAL("normal"), DEAD("dead");
 
@@ -45,6 +47,12 @@ public final class Coroutine {
      * replacement function): code they run cannot yield, as in PUC.
      */
     private int unyieldable;
+
+    /**
+     * How many coroutines resume one another down to this one. PUC counts a resume as a C call and fails at
+     * {@value #MAX_NESTING}; each level here holds a parked thread, so unbounded nesting would exhaust memory.
+     */
+    private int nesting;
 
     /** Depth of direct tail calls on this coroutine's stack (see {@link TailCall}). */
     public int tailDepth;
@@ -100,6 +108,10 @@ public final class Coroutine {
             return new Outcome(false, null, LuaString.of("cannot resume non-suspended coroutine"));
         }
         Coroutine previous = state.current;
+        if (previous.nesting + 1 >= MAX_NESTING) {
+            return new Outcome(false, null, LuaString.of("C stack overflow"));
+        }
+        nesting = previous.nesting + 1;
         previous.status = Status.NORMAL;
         previous.savedDepth = state.depth;
         state.depth = savedDepth;

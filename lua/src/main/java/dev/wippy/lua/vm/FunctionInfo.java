@@ -66,6 +66,7 @@ public final class FunctionInfo {
 
     private final String source;
     private final String sourceName;
+    private final boolean stripped;
     private final byte[] chunkSource;
     private final int functionId;
     private final int lineDefined;
@@ -79,6 +80,7 @@ public final class FunctionInfo {
     /**
      * @param source      the chunk name as shown in messages
      * @param sourceName  the chunk name as given ({@code debug.getinfo}'s {@code source}: "@file", "=name", text)
+     * @param stripped    compiled from a stripped dump: no lines, no variable names
      * @param chunkSource the source text of the whole chunk (shared by its functions), kept so that
      *                    {@code string.dump} can reproduce the function; null when not available
      * @param functionId  the function's number within its chunk (0 for the main function)
@@ -86,10 +88,11 @@ public final class FunctionInfo {
      * @param upvalueNames the names of the upvalues in PUC's order (the order of first use), counting {@code _ENV}
      *                     when globals are used; upvalue {@code i} (from 0) is the closure's field {@code u<i>}
      */
-    public FunctionInfo(String source, String sourceName, byte[] chunkSource, int functionId, int lineDefined, int lastLineDefined,
+    public FunctionInfo(String source, String sourceName, boolean stripped, byte[] chunkSource, int functionId, int lineDefined, int lastLineDefined,
                         int params, boolean vararg, String[] upvalueNames, int[] siteBcis, Site[] sites) {
         this.source = source;
         this.sourceName = sourceName;
+        this.stripped = stripped;
         this.chunkSource = chunkSource;
         this.functionId = functionId;
         this.lineDefined = lineDefined;
@@ -122,6 +125,10 @@ public final class FunctionInfo {
     /** The chunk name as given to the compiler ({@code debug.getinfo}'s {@code source}). */
     public String sourceName() {
         return sourceName;
+    }
+
+    public boolean stripped() {
+        return stripped;
     }
 
     public byte[] chunkSource() {
