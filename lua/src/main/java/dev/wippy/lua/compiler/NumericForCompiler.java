@@ -199,7 +199,7 @@ final class NumericForCompiler {
         body.invokestatic(OPS, "forStepNotZero", mt(V, J));
         cb.labelBinding(nonZero);
         Label top = cb.newLabel();
-        floatForStart(x, limit, step, top, exit);
+        floatForTest(x, limit, step, top, exit, true);
         cb.labelBinding(top);
         int mark = body.nextSlot;
         cb.dload(x);
@@ -213,53 +213,45 @@ final class NumericForCompiler {
         cb.dadd();
         cb.dstore(x);
         Label again = cb.newLabel();
-        floatForTest(x, limit, step, again, exit);
+        floatForTest(x, limit, step, again, exit, false);
         cb.labelBinding(again);
         cb.goto_(top);
         cb.labelBinding(exit);
     }
 
     /**
-     * Jumps to {@code exit} when the limit is past {@code x} for the step's direction, else to {@code run}. Not
-     * the negation of {@link #floatForTest}: like PUC's, the first test lets a NaN limit run the body once.
+     * Jumps to {@code run} when {@code x} is within the limit for the step's direction, else to {@code exit}. Like
+     * PUC's, the {@code first} test only asks whether the limit is past {@code x}, so a NaN limit runs the body once.
      */
-    private void floatForStart(int x, int limit, int step, Label run, Label exit) {
+    private void floatForTest(int x, int limit, int step, Label run, Label exit, boolean first) {
         Label down = cb.newLabel();
         cb.dload(step);
         cb.dconst_0();
         cb.dcmpl();
         cb.iflt(down);
-        cb.dload(limit);
-        cb.dload(x);
-        cb.dcmpg();
-        cb.iflt(exit);
-        cb.goto_(run);
+        floatForJump(x, limit, run, exit, first);
         cb.labelBinding(down);
-        cb.dload(x);
-        cb.dload(limit);
-        cb.dcmpg();
-        cb.iflt(exit);
-        cb.goto_(run);
+        floatForJump(limit, x, run, exit, first);
     }
 
-    /** Jumps to {@code run} when {@code x} is within the limit for the step's direction, else to {@code exit}. */
-    private void floatForTest(int x, int limit, int step, Label run, Label exit) {
-        Label down = cb.newLabel();
-        cb.dload(step);
-        cb.dconst_0();
-        cb.dcmpl();
-        cb.iflt(down);
-        cb.dload(x);
-        cb.dload(limit);
-        cb.dcmpg();
-        cb.ifle(run);
-        cb.goto_(exit);
-        cb.labelBinding(down);
-        cb.dload(limit);
-        cb.dload(x);
-        cb.dcmpg();
-        cb.ifle(run);
-        cb.goto_(exit);
+    /**
+     * For a {@code low} that must not pass {@code high}: the first test exits when high < low, the later ones run
+     * while low <= high.
+     */
+    private void floatForJump(int low, int high, Label run, Label exit, boolean first) {
+        if (first) {
+            cb.dload(high);
+            cb.dload(low);
+            cb.dcmpg();
+            cb.iflt(exit);
+            cb.goto_(run);
+        } else {
+            cb.dload(low);
+            cb.dload(high);
+            cb.dcmpg();
+            cb.ifle(run);
+            cb.goto_(exit);
+        }
     }
 
     private void dynamicFor(Stat.NumericFor f, LocalVar v) {

@@ -7,7 +7,6 @@ import dev.wippy.lua.syntax.FuncBody;
 import dev.wippy.lua.syntax.LuaSyntaxError;
 import dev.wippy.lua.syntax.Param;
 import dev.wippy.lua.syntax.Stat;
-import dev.wippy.lua.syntax.TableField;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -337,53 +336,8 @@ final class Resolver {
     private void expr(Expr e) {
         switch (e) {
             case Expr.Name n -> result.names.put(n, bindForRead(n.name()));
-            case Expr.Index ix -> {
-                expr(ix.object());
-                expr(ix.key());
-            }
-            case Expr.Call c -> {
-                expr(c.function());
-                for (Expr a : c.args()) {
-                    expr(a);
-                }
-            }
-            case Expr.MethodCall m -> {
-                expr(m.object());
-                for (Expr a : m.args()) {
-                    expr(a);
-                }
-            }
             case Expr.Function f -> functionExpr(f.body());
-            case Expr.Table t -> {
-                for (TableField field : t.fields()) {
-                    if (field instanceof TableField.Keyed k) {
-                        expr(k.key());
-                    }
-                    expr(field.value());
-                }
-            }
-            case Expr.Binary b -> {
-                expr(b.left());
-                expr(b.right());
-            }
-            case Expr.Unary u -> expr(u.operand());
-            case Expr.Paren p -> expr(p.inner());
-            case Expr.Cast c -> expr(c.inner());
-            case Expr.NonNil n -> expr(n.inner());
-            case Expr.Nil ignored -> {
-            }
-            case Expr.True ignored -> {
-            }
-            case Expr.False ignored -> {
-            }
-            case Expr.Vararg ignored -> {
-            }
-            case Expr.Int ignored -> {
-            }
-            case Expr.Flt ignored -> {
-            }
-            case Expr.Str ignored -> {
-            }
+            default -> SubExpressions.each(e, this::expr);
         }
     }
 

@@ -5,7 +5,6 @@ import dev.wippy.lua.syntax.Block;
 import dev.wippy.lua.syntax.Expr;
 import dev.wippy.lua.syntax.FuncBody;
 import dev.wippy.lua.syntax.Stat;
-import dev.wippy.lua.syntax.TableField;
 import dev.wippy.lua.syntax.UnOp;
 
 import java.util.ArrayList;
@@ -170,7 +169,7 @@ final class TypeInference {
 
     /**
      * Records where the locals a statement assigns get their values from, and walks everything inside it. The
-     * switches have no default: a new statement or expression form must say what it contains.
+     * switch has no default: a new statement form must say what it contains (expressions: {@link SubExpressions}).
      */
     private void statement(Stat st) {
         switch (st) {
@@ -258,52 +257,10 @@ final class TypeInference {
 
     /** Walks an expression for the functions nested in it. */
     private void expr(Expr e) {
-        switch (e) {
-            case Expr.Function f -> function(f.body());
-            case Expr.Binary b -> {
-                expr(b.left());
-                expr(b.right());
-            }
-            case Expr.Unary u -> expr(u.operand());
-            case Expr.Index ix -> {
-                expr(ix.object());
-                expr(ix.key());
-            }
-            case Expr.Call c -> {
-                expr(c.function());
-                c.args().forEach(this::expr);
-            }
-            case Expr.MethodCall m -> {
-                expr(m.object());
-                m.args().forEach(this::expr);
-            }
-            case Expr.Table t -> {
-                for (TableField f : t.fields()) {
-                    if (f instanceof TableField.Keyed k) {
-                        expr(k.key());
-                    }
-                    expr(f.value());
-                }
-            }
-            case Expr.Paren p -> expr(p.inner());
-            case Expr.Cast c -> expr(c.inner());
-            case Expr.NonNil n -> expr(n.inner());
-            case Expr.Nil ignored -> {
-            }
-            case Expr.True ignored -> {
-            }
-            case Expr.False ignored -> {
-            }
-            case Expr.Vararg ignored -> {
-            }
-            case Expr.Int ignored -> {
-            }
-            case Expr.Flt ignored -> {
-            }
-            case Expr.Str ignored -> {
-            }
-            case Expr.Name ignored -> {
-            }
+        if (e instanceof Expr.Function f) {
+            function(f.body());
+        } else {
+            SubExpressions.each(e, this::expr);
         }
     }
 }
