@@ -757,13 +757,14 @@ final class BodyCompiler {
         Label top = cb.newBoundLabel();
         int mark = nextSlot;
         FunctionInfo.Site iteratorSite = site(new FunctionInfo.Desc("for iterator", "for iterator"));
+        // PUC attributes the iterator call to the line where the expressions after 'in' start
+        line(f.values().getFirst().line());
         state();
         cb.aload(fn);
         invokestatic(iteratorSite, OPS, "fn", mt(FUNCTION, STATE, OBJECT));
         state();
         cb.aload(st);
         cb.aload(ctrl);
-        line(f.line());
         invokevirtual(iteratorSite, FUNCTION, "call", Types.callType(2));
         int result = newSlot(StaticType.ANY);
         if (vars.size() == 1) {

@@ -1,5 +1,6 @@
 package dev.wippy.lua.compiler;
 
+import dev.wippy.lua.syntax.BinOp;
 import dev.wippy.lua.syntax.Expr;
 import dev.wippy.lua.vm.FunctionInfo;
 
@@ -27,104 +28,148 @@ final class CallCompiler {
     private final BodyCompiler body;
     private final CodeBuilder cb;
     private final Constants constants;
+    private final Resolution res;
 
     CallCompiler(BodyCompiler body) {
         this.body = body;
         this.cb = body.cb;
         this.constants = body.constants;
+        this.res = body.res;
     }
 
     /**
      * Emits a call and leaves its raw result (see {@link dev.wippy.lua.vm.CallResult}). In tail position the call
      * is made directly while the chain of direct tail calls is short, and handed back as a pending tail call
-     * otherwise.
+     * otherwise. Like PUC, the arguments are evaluated before the callee is checked to be callable: arguments
+     * that could fail or have effects are evaluated into slots first.
      */
     void rawCall(Expr call, boolean tail) {
-        Expr fnExpr;
-        List<Expr> args;
+        int mark = body.nextSlot;
+        List<Expr> args = call instanceof Expr.MethodCall m ? m.args() : ((Expr.Call) call).args();
+        boolean argsFirst = !args.stream().allMatch(this::isInert);
+        if (!argsFirst) {
+            body.state(); // for Ops.fn
+        }
+        List<Runnable> fixed = new ArrayList<>();
         FunctionInfo.Desc calleeDesc;
-        int selfSlot = -1;
         if (call instanceof Expr.MethodCall m) {
-            selfSlot = body.newSlot(StaticType.ANY);
+            int selfSlot = body.newSlot(StaticType.ANY);
             body.obj(m.object());
             cb.astore(selfSlot);
             calleeDesc = new FunctionInfo.Desc("method", m.method());
-            body.state();
             body.state();
             cb.aload(selfSlot);
             constants.string(cb, m.method());
             body.line(m.line());
             body.fieldGet(BodyCompiler.opSite("index", body.descriptions.describe(m.object())));
-            fnExpr = null;
-            args = m.args();
+            fixed.add(() -> cb.aload(selfSlot));
         } else {
-            Expr.Call c = (Expr.Call) call;
-            fnExpr = c.function();
-            args = c.args();
+            Expr fnExpr = ((Expr.Call) call).function();
             calleeDesc = body.descriptions.describe(fnExpr);
-            body.state();
             body.obj(fnExpr);
+        }
+        boolean lastMulti = !args.isEmpty() && TypeInference.isMulti(args.getLast());
+        List<Expr> fixedArgs = lastMulti ? args.subList(0, args.size() - 1) : args;
+        Runnable multiTail = null;
+        if (argsFirst) {
+            int calleeSlot = body.newSlot(StaticType.ANY);
+            cb.astore(calleeSlot);
+            for (Expr a : fixedArgs) {
+                fixed.add(evaluated(() -> body.obj(a)));
+            }
+            if (lastMulti) {
+                multiTail = evaluated(() -> body.multi(args.getLast()));
+            }
+            body.state();
+            cb.aload(calleeSlot);
+        } else {
+            for (Expr a : fixedArgs) {
+                fixed.add(() -> body.obj(a));
+            }
+            if (lastMulti) {
+                multiTail = () -> body.multi(args.getLast());
+            }
         }
         FunctionInfo.Site site = BodyCompiler.site(calleeDesc);
         body.line(call.line());
         body.invokestatic(site, OPS, "fn", mt(FUNCTION, STATE, OBJECT));
         body.state();
-        int fixedCount = args.size() + (selfSlot >= 0 ? 1 : 0);
-        boolean lastMulti = !args.isEmpty() && TypeInference.isMulti(args.getLast());
         MethodTypeDesc type;
         String method;
-        if (!lastMulti && fixedCount <= 3) {
-            if (selfSlot >= 0) {
-                cb.aload(selfSlot);
-            }
-            for (Expr a : args) {
-                body.obj(a);
-            }
-            type = Types.callType(fixedCount);
+        if (multiTail == null && fixed.size() <= 3) {
+            fixed.forEach(Runnable::run);
+            type = Types.callType(fixed.size());
             method = "call";
         } else {
-            List<Expr> all = new ArrayList<>(args);
-            if (selfSlot >= 0) {
-                int n = all.size();
-                boolean multiLast = lastMulti;
-                int fixed = multiLast ? n - 1 : n;
-                cb.loadConstant(fixed + 1);
-                cb.anewarray(OBJECT);
+            cb.loadConstant(fixed.size());
+            cb.anewarray(OBJECT);
+            for (int i = 0; i < fixed.size(); i++) {
                 cb.dup();
-                cb.iconst_0();
-                cb.aload(selfSlot);
+                cb.loadConstant(i);
+                fixed.get(i).run();
                 cb.aastore();
-                for (int i = 0; i < fixed; i++) {
-                    cb.dup();
-                    cb.loadConstant(i + 1);
-                    body.obj(all.get(i));
-                    cb.aastore();
-                }
-                if (multiLast) {
-                    body.multi(all.getLast());
-                    body.invokestatic(OPS, "append", mt(OBJECTS, OBJECTS, OBJECTS));
-                }
-            } else {
-                body.valueArray(all);
+            }
+            if (multiTail != null) {
+                multiTail.run();
+                body.invokestatic(OPS, "append", mt(OBJECTS, OBJECTS, OBJECTS));
             }
             type = Types.CALLV;
             method = "callv";
         }
         body.line(call.line());
-        if (!tail) {
+        if (tail) {
+            tailCall(calleeDesc, method, type, fixed.size());
+        } else {
             body.invokevirtual(site, FUNCTION, method, type);
-            if (selfSlot >= 0) {
-                body.nextSlot = selfSlot;
-            }
-            return;
         }
-        // stack: fn, state, args...
+        // the temporaries must not keep the arguments alive
+        for (int slot = mark; slot < body.nextSlot; slot++) {
+            cb.aconst_null();
+            cb.astore(slot);
+        }
+        body.nextSlot = mark;
+    }
+
+    /** Evaluates a value into a new slot now; returns what pushes it later. */
+    private Runnable evaluated(Runnable value) {
+        int slot = body.newSlot(StaticType.ANY);
+        value.run();
+        cb.astore(slot);
+        return () -> cb.aload(slot);
+    }
+
+    /** An argument whose evaluation can neither fail nor be observed, so it may follow the callee check. */
+    private boolean isInert(Expr e) {
+        return switch (e) {
+            case Expr.Nil ignored -> true;
+            case Expr.True ignored -> true;
+            case Expr.False ignored -> true;
+            case Expr.Int ignored -> true;
+            case Expr.Flt ignored -> true;
+            case Expr.Str ignored -> true;
+            case Expr.Vararg ignored -> true;
+            case Expr.Function ignored -> true;
+            case Expr.Name n -> !(res.names.get(n) instanceof Binding.Global);
+            case Expr.Paren p -> isInert(p.inner());
+            case Expr.Binary b when b.op() != BinOp.IDIV && b.op() != BinOp.MOD ->
+                    body.typeOf(b) != StaticType.ANY && isInert(b.left()) && isInert(b.right());
+            case Expr.Unary u -> body.typeOf(u) != StaticType.ANY && isInert(u.operand());
+            default -> false;
+        };
+    }
+
+    /**
+     * With {@code fn, state, args} on the stack: calls directly and returns while the chain of direct tail calls is
+     * short, else hands the call back as a pending tail call.
+     */
+    private void tailCall(FunctionInfo.Desc calleeDesc, String method, MethodTypeDesc type, int fixedCount) {
         Label trampoline = cb.newLabel();
         body.state();
         body.invokestatic(OPS, "enterTail", mt(Z, STATE));
         cb.ifeq(trampoline);
         Label start = cb.newBoundLabel();
-        body.invokevirtual(new FunctionInfo.Site(null, FunctionInfo.Role.TAIL_CALL, calleeDesc), FUNCTION, method, type);
+        body.invokevirtual(new FunctionInfo.Site(null, FunctionInfo.Role.TAIL_CALL, calleeDesc), FUNCTION, method,
+                type);
         Label end = cb.newBoundLabel();
         body.state();
         body.invokestatic(OPS, "exitTail", mt(V, STATE));
@@ -148,9 +193,6 @@ final class CallCompiler {
                 p[i] = OBJECT;
             }
             body.invokestatic(OPS, "tailCall", mt(OBJECT, p));
-        }
-        if (selfSlot >= 0) {
-            body.nextSlot = selfSlot;
         }
     }
 
