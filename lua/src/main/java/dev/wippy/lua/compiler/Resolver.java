@@ -25,6 +25,14 @@ final class Resolver {
     private Scope scope;
     /** Whether the chunk names {@code debug} (the library, or a local holding it). */
     private boolean usesDebug;
+    /** The line being resolved, for the errors of PUC's limits. */
+    private int line;
+
+    /**
+     * Upvalues are constructor parameters of the function's class, and a JVM method takes at most 254 besides
+     * {@code this}: one less than PUC's limit of 255.
+     */
+    private static final int MAX_UPVALUES = 254;
 
     private Resolver(String chunkName, Resolution result) {
         this.chunkName = chunkName;
@@ -207,6 +215,7 @@ final class Resolver {
     // ---------------------------------------------------------------- statements
 
     private void statement(Stat st, int index, int active) {
+        line = st.line();
         switch (st) {
             case Stat.Local l -> {
                 for (Expr e : l.values()) {
@@ -334,6 +343,7 @@ final class Resolver {
     // ---------------------------------------------------------------- expressions
 
     private void expr(Expr e) {
+        line = e.line();
         switch (e) {
             case Expr.Name n -> result.names.put(n, bindForRead(n.name()));
             case Expr.Function f -> functionExpr(f.body());
@@ -385,7 +395,20 @@ final class Resolver {
             return new Binding.Local(v);
         }
         v.captured = true;
-        return new Binding.Up(current.upvalueFor(v));
+        Upvalue u = current.upvalueFor(v);
+        for (FunctionScope f = current; f != v.owner; f = f.parent) {
+            if (f.upvalues.size() > MAX_UPVALUES) {
+                throw tooManyUpvalues(f);
+            }
+        }
+        return new Binding.Up(u);
+    }
+
+    /** PUC's {@code errorlimit} message, with this engine's limit. */
+    private LuaSyntaxError tooManyUpvalues(FunctionScope f) {
+        String where = f.isMain() ? "main function" : "function at line " + f.body.line();
+        return new LuaSyntaxError(chunkName, line, 0, "too many upvalues (limit is " + MAX_UPVALUES + ") in " + where,
+                null);
     }
 
     private Binding bindForRead(String name) {
