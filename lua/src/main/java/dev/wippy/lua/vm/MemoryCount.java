@@ -21,6 +21,15 @@ public final class MemoryCount {
         usedAfterCollection = used();
     }
 
+    /** A collection that did not run the JVM's collector: what was allocated since the last one counts as freed. */
+    static void collectedWithoutGc() {
+        allocatedAtCollection = THREADS.getTotalThreadAllocatedBytes();
+    }
+
+    static long allocatedSinceCollection() {
+        return THREADS.getTotalThreadAllocatedBytes() - allocatedAtCollection;
+    }
+
     public static double kilobytes() {
         return (usedAfterCollection + THREADS.getTotalThreadAllocatedBytes() - allocatedAtCollection) / 1024.0;
     }

@@ -15,6 +15,8 @@ import java.util.List;
 public final class WeakTables {
     /** Automatic collections take at most about 1/(1+PAUSE) of the running time. */
     private static final int PAUSE = 20;
+    /** Bytes that may be allocated between two full collections without a new one freeing anything to speak of. */
+    private static final long UNNOTICED_ALLOCATION = 1 << 20;
 
     private final List<WeakReference<LuaTable>> tables = new ArrayList<>();
     /** Cleared when the JVM has collected since the last full collection. */
@@ -54,7 +56,11 @@ public final class WeakTables {
         pausedUntil = end + PAUSE * (end - start);
     }
 
-    /** A full collection: runs the JVM's collector and drops the weak entries whose key or value it freed. */
+    /**
+     * A full collection: runs the JVM's collector and drops the weak entries whose key or value it freed. With no
+     * weak table to clear and little allocated since the last one, the JVM's collector is not run (programs that
+     * collect in a loop would spend their time in it): what was allocated is counted as freed.
+     */
     public void collect() {
         List<Held> held = new ArrayList<>();
         for (Iterator<WeakReference<LuaTable>> it = tables.iterator(); it.hasNext(); ) {
@@ -64,6 +70,10 @@ public final class WeakTables {
             } else {
                 release(t, held);
             }
+        }
+        if (tables.isEmpty() && MemoryCount.allocatedSinceCollection() < UNNOTICED_ALLOCATION) {
+            MemoryCount.collectedWithoutGc();
+            return;
         }
         System.gc();
         MemoryCount.collected();
