@@ -1,6 +1,5 @@
 -- The parts of debug that do not expose addresses: getinfo fields, traceback text and metatables of
--- non-table values. (Locals, upvalues and hooks are not inspectable in this engine: its variables live in
--- JVM registers, so getlocal/getupvalue report none.)
+-- non-table values (hooks and upvalues have their own scripts).
 local function probe(a, b, ...)
   local info = debug.getinfo(1, "nSlu")
   return info.short_src, info.source, info.what, info.currentline, info.linedefined, info.lastlinedefined,

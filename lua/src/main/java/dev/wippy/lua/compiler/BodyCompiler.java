@@ -64,6 +64,8 @@ final class BodyCompiler {
     int nextSlot;
     int varargSlot = -1;
     private int lastLine = -1;
+    /** The line of the last line hook in straight-line code (a loop body reports its first line each time). */
+    private int lastHookLine = -1;
     private final Deque<BlockContext> blocks = new ArrayDeque<>();
     private final Map<Stat.Label, Label> labels = new IdentityHashMap<>();
     private final Map<Stat.Label, Integer> labelCloseCounts = new IdentityHashMap<>();
@@ -116,6 +118,10 @@ final class BodyCompiler {
         state();
         invokestatic(OPS, "enter", mt(V, STATE));
         Label bodyStart = cb.newBoundLabel();
+        if (res.inspectable) {
+            state();
+            invokestatic(OPS, "hookCall", mt(V, STATE));
+        }
         for (LocalVar p : params) {
             if (p.needsCell()) {
                 int cellSlot = nextSlot++;
@@ -139,6 +145,12 @@ final class BodyCompiler {
         }
         block(body);
         if (!endsWithReturn(body)) {
+            if (res.inspectable && !fs.isMain()) {
+                // PUC's implicit return is an instruction on the line of 'end'
+                state();
+                cb.loadConstant(fs.body.endLine());
+                invokestatic(OPS, "hookLine", mt(V, STATE, I));
+            }
             cb.getstatic(MULTI, "EMPTY", MULTI);
             returnValue();
         }
@@ -215,6 +227,10 @@ final class BodyCompiler {
 
     /** Returns the value on the stack, leaving the function's call depth. */
     void returnValue() {
+        if (res.inspectable) {
+            state();
+            invokestatic(OPS, "hookReturn", mt(V, STATE));
+        }
         state();
         invokestatic(OPS, "leave", mt(V, STATE));
         cb.areturn();
@@ -370,6 +386,12 @@ final class BodyCompiler {
 
     private void statement(Stat st) {
         line(st.line());
+        if (res.inspectable && st.line() != lastHookLine && !(st instanceof Stat.Label)) {
+            lastHookLine = st.line();
+            state();
+            cb.loadConstant(st.line());
+            invokestatic(OPS, "hookLine", mt(V, STATE, I));
+        }
         switch (st) {
             case Stat.Local l -> local(l);
             case Stat.Assign a -> assign(a);
@@ -406,6 +428,7 @@ final class BodyCompiler {
                 cb.goto_(labels.computeIfAbsent(target, k -> cb.newLabel()));
             }
             case Stat.Label l -> {
+                lastHookLine = -1;
                 cb.labelBinding(labels.computeIfAbsent(l, k -> cb.newLabel()));
                 labelCloseCounts.put(l, blocks.peek().closeVars.size());
             }
@@ -663,6 +686,7 @@ final class BodyCompiler {
     /** Compiles a loop body block registered as {@code loop}'s break target. */
     void loopBody(Stat loop, Block body, Label exit, Runnable beforeEnd) {
         BlockContext ctx = new BlockContext(body, nextSlot);
+        lastHookLine = -1;
         loops.put(loop, new LoopContext(exit, ctx));
         blocks.push(ctx);
         for (Stat s : body.stats()) {
@@ -684,6 +708,13 @@ final class BodyCompiler {
         closeAtEnd(ctx, !endsWithReturn(body));
         blocks.pop();
         nextSlot = ctx.slotMark;
+        if (res.inspectable && !(loop instanceof Stat.Repeat) && !endsWithReturn(body)) {
+            // PUC jumps back to the loop's test, on the line of 'for' or 'while': a new line each iteration
+            lastHookLine = loop.line();
+            state();
+            cb.loadConstant(loop.line());
+            invokestatic(OPS, "hookLine", mt(V, STATE, I));
+        }
     }
 
     private void repeatLoop(Stat.Repeat r) {

@@ -93,6 +93,9 @@ final class CallCompiler {
         FunctionInfo.Site site = BodyCompiler.site(calleeDesc);
         body.line(call.line());
         body.invokestatic(site, OPS, "fn", mt(FUNCTION, STATE, OBJECT));
+        if (res.inspectable) {
+            body.invokestatic(OPS, "hookable", mt(FUNCTION, FUNCTION));
+        }
         body.state();
         MethodTypeDesc type;
         String method;

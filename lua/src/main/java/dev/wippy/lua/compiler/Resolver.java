@@ -52,6 +52,7 @@ final class Resolver {
         resolver.scope = outerScope;
         resolver.function(main, List.of(), chunk.body(), chunk.body().endLine());
         if (resolver.usesDebug) {
+            r.inspectable = true;
             env.inspectable = true;
             markInspectable(main);
         }

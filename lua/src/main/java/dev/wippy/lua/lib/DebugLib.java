@@ -4,6 +4,7 @@ import dev.wippy.lua.vm.Args;
 import dev.wippy.lua.vm.CallStack;
 import dev.wippy.lua.vm.Coroutine;
 import dev.wippy.lua.vm.FunctionInfo;
+import dev.wippy.lua.vm.Hooks;
 import dev.wippy.lua.vm.Interop;
 import dev.wippy.lua.vm.LuaClosure;
 import dev.wippy.lua.vm.LuaError;
@@ -21,8 +22,7 @@ import java.util.List;
 
 /**
  * The standalone profile's {@code debug} library: tracebacks, function and stack information, and raw metatable
- * access. Variables of running functions live in JVM registers, so {@code getlocal} and friends report none, and
- * hooks are accepted but never called.
+ * access, upvalues, and hooks (see {@link Hooks}).
  */
 public final class DebugLib {
     private static final LuaTable TEMPLATE = new LibraryBuilder("debug")
@@ -31,8 +31,8 @@ public final class DebugLib {
             .fn("getmetatable", (s, a) -> Interop.getMetatable(s, Args.checkAny(a, 0)))
             .fn("setmetatable", DebugLib::setmetatable)
             .fn("getregistry", (s, a) -> s.registry())
-            .fn("sethook", (s, a) -> Multi.EMPTY)
-            .fn("gethook", (s, a) -> null)
+            .fn("sethook", DebugLib::sethook)
+            .fn("gethook", DebugLib::gethook)
             .fn("getlocal", (s, a) -> null)
             .fn("setlocal", (s, a) -> null)
             .fn("getupvalue", DebugLib::getupvalue)
@@ -95,6 +95,36 @@ public final class DebugLib {
 
     private static boolean sameFrame(CallStack.Frame a, CallStack.Frame b) {
         return a.isLua() == b.isLua() && a.source().equals(b.source()) && a.line() == b.line();
+    }
+
+    private static Object sethook(LuaState s, Object[] a) {
+        int base = Args.arg(a, 0) instanceof Coroutine ? 1 : 0;
+        Coroutine co = base == 1 ? (Coroutine) a[0] : s.currentCoroutine();
+        if (Args.isNoneOrNil(a, base)) {
+            Hooks.set(co, null);
+            return Multi.EMPTY;
+        }
+        String given = Args.checkString(s, a, base + 1).toString();
+        LuaFunction fn = Args.checkFunction(s, a, base);
+        int count = (int) Args.optInteger(s, a, base + 2, 0);
+        StringBuilder mask = new StringBuilder();
+        for (char event : new char[] {'c', 'r', 'l'}) {
+            if (given.indexOf(event) >= 0) {
+                mask.append(event);
+            }
+        }
+        boolean none = mask.isEmpty() && count <= 0;
+        Hooks.set(co, none ? null : new Hooks.Hook(fn, mask.toString(), Math.max(count, 0)));
+        return Multi.EMPTY;
+    }
+
+    private static Object gethook(LuaState s, Object[] a) {
+        Coroutine co = Args.arg(a, 0) instanceof Coroutine c ? c : s.currentCoroutine();
+        Hooks.Hook hook = Hooks.get(co);
+        if (hook == null) {
+            return null;
+        }
+        return Multi.of(hook.function(), LuaString.of(hook.mask()), (long) hook.count());
     }
 
     private static Object getupvalue(LuaState s, Object[] a) {

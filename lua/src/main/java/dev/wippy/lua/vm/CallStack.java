@@ -147,6 +147,13 @@ public final class CallStack {
                     }
                     lastJavaClass = null;
                 }
+            } else if (c == Hooks.Reporting.class) {
+                // a Java function wrapped for hooks: one level with the function it runs, or the level itself
+                // while it runs a hook
+                if (lastJavaClass == null) {
+                    frames.add(new Frame(false, "[C]", -1, null, null, false, null));
+                    lastJavaClass = c;
+                }
             } else if (LuaFunction.class.isAssignableFrom(c) && c != LuaFunction.class
                     && (jf.getMethodName().equals("call") || jf.getMethodName().equals("callv"))) {
                 // adjacent frames of one class are adapters of one invocation (call -> callv)

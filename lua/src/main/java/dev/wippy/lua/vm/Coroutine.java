@@ -54,6 +54,11 @@ public final class Coroutine {
      */
     private int nesting;
 
+    /** The debug hook of this coroutine, inherited from the one that created it (see {@link Hooks}). */
+    Hooks.Hook hook;
+    int hookCountdown;
+    boolean inHook;
+
     /** Depth of direct tail calls on this coroutine's stack (see {@link TailCall}). */
     public int tailDepth;
     /** The state's call depth while this coroutine is not running. */
@@ -70,6 +75,7 @@ public final class Coroutine {
         this.state = state;
         this.body = body;
         this.status = Status.SUSPENDED;
+        Hooks.set(this, state.currentCoroutine().hook);
     }
 
     public Status status() {
