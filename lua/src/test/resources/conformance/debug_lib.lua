@@ -36,3 +36,9 @@ print((nil).anything)
 debug.setmetatable(nil, nil)
 print(pcall(function() return (nil).anything end))
 print(type(debug.getregistry()))
+local function params(a, b, ...) end
+local obj = {}
+function obj:method(x) end
+print(debug.getlocal(params, 1), debug.getlocal(params, 2), debug.getlocal(params, 3))
+print(debug.getlocal(obj.method, 1), debug.getlocal(obj.method, 2), debug.getlocal(print, 1))
+print(pcall(debug.getlocal, 50, 1))

@@ -293,11 +293,18 @@ public final class ChunkCompiler {
             int[] bcis = byBci.keySet().stream().mapToInt(Integer::intValue).toArray();
             int line = fs.isMain() ? 0 : fs.body.line();
             int last = fs.isMain() ? -1 : fs.body.endLine();
-            int params = fs.isMain() ? 0 : fs.body.params().size() + (fs.body.isMethod() ? 1 : 0);
+            List<String> params = new ArrayList<>();
+            if (!fs.isMain()) {
+                if (fs.body.isMethod()) {
+                    params.add("self");
+                }
+                fs.body.params().forEach(p -> params.add(p.name()));
+            }
             String[] upvalues = fs.upvalues.stream().map(u -> stripped ? "(no name)" : u.name)
                     .toArray(String[]::new);
-            return new FunctionInfo(chunkName, sourceName, stripped, chunkSource, fs.id, line, last, params,
-                    fs.isVararg(), upvalues, bcis, byBci.values().toArray(FunctionInfo.Site[]::new));
+            return new FunctionInfo(chunkName, sourceName, stripped, chunkSource, fs.id, line, last,
+                    params.toArray(String[]::new), fs.isVararg(), upvalues, bcis,
+                    byBci.values().toArray(FunctionInfo.Site[]::new));
         }
     }
 

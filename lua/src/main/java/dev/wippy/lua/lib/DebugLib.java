@@ -33,7 +33,7 @@ public final class DebugLib {
             .fn("getregistry", (s, a) -> s.registry())
             .fn("sethook", DebugLib::sethook)
             .fn("gethook", DebugLib::gethook)
-            .fn("getlocal", (s, a) -> null)
+            .fn("getlocal", DebugLib::getlocal)
             .fn("setlocal", (s, a) -> null)
             .fn("getupvalue", DebugLib::getupvalue)
             .fn("setupvalue", DebugLib::setupvalue)
@@ -95,6 +95,24 @@ public final class DebugLib {
 
     private static boolean sameFrame(CallStack.Frame a, CallStack.Frame b) {
         return a.isLua() == b.isLua() && a.source().equals(b.source()) && a.line() == b.line();
+    }
+
+    /**
+     * For a function, the name of its parameter {@code n}, as PUC gives. The locals of running functions live in
+     * JVM registers, so for a stack level there are none to report.
+     */
+    private static Object getlocal(LuaState s, Object[] a) {
+        int base = Args.arg(a, 0) instanceof Coroutine ? 1 : 0;
+        int n = (int) Args.checkInteger(s, a, base + 1);
+        if (Args.arg(a, base) instanceof LuaFunction f) {
+            boolean named = f instanceof LuaClosure c && !c.info().stripped() && n >= 1 && n <= c.info().params();
+            return named ? LuaString.of(((LuaClosure) f).info().paramName(n - 1)) : null;
+        }
+        int level = (int) Args.checkInteger(s, a, base);
+        if (base == 0 && (level < 0 || level >= CallStack.capture().size())) {
+            throw Args.error(base, "level out of range");
+        }
+        return null;
     }
 
     private static Object sethook(LuaState s, Object[] a) {

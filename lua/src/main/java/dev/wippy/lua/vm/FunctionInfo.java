@@ -71,7 +71,7 @@ public final class FunctionInfo {
     private final int functionId;
     private final int lineDefined;
     private final int lastLineDefined;
-    private final int params;
+    private final String[] params;
     private final boolean vararg;
     private final String[] upvalueNames;
     private final int[] siteBcis;
@@ -84,12 +84,12 @@ public final class FunctionInfo {
      * @param chunkSource the source text of the whole chunk (shared by its functions), kept so that
      *                    {@code string.dump} can reproduce the function; null when not available
      * @param functionId  the function's number within its chunk (0 for the main function)
-     * @param params      the number of fixed parameters (counting a method's {@code self})
+     * @param params      the names of the fixed parameters (with a method's {@code self})
      * @param upvalueNames the names of the upvalues in PUC's order (the order of first use), counting {@code _ENV}
      *                     when globals are used; upvalue {@code i} (from 0) is the closure's field {@code u<i>}
      */
     public FunctionInfo(String source, String sourceName, boolean stripped, byte[] chunkSource, int functionId, int lineDefined, int lastLineDefined,
-                        int params, boolean vararg, String[] upvalueNames, int[] siteBcis, Site[] sites) {
+                        String[] params, boolean vararg, String[] upvalueNames, int[] siteBcis, Site[] sites) {
         this.source = source;
         this.sourceName = sourceName;
         this.stripped = stripped;
@@ -150,7 +150,12 @@ public final class FunctionInfo {
 
     /** {@code debug.getinfo}'s {@code nparams}. */
     public int params() {
-        return params;
+        return params.length;
+    }
+
+    /** The name of fixed parameter {@code i} (from 0). */
+    public String paramName(int i) {
+        return params[i];
     }
 
     /** {@code debug.getinfo}'s {@code isvararg}. */
