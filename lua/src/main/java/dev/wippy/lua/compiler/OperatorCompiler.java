@@ -55,7 +55,8 @@ final class OperatorCompiler {
                 body.state();
                 body.obj(u.operand());
                 body.line(u.line());
-                body.invokestatic(BodyCompiler.opSite("unm", body.descriptions.describe(u.operand())), OPS, "unm", mt(OBJECT, STATE, OBJECT));
+                body.invokestatic(BodyCompiler.opSite("unm", describe(u.operand())), OPS, "unm",
+                        mt(OBJECT, STATE, OBJECT));
                 return StaticType.ANY;
             }
             case BNOT -> {
@@ -68,14 +69,16 @@ final class OperatorCompiler {
                 body.state();
                 body.obj(u.operand());
                 body.line(u.line());
-                body.invokestatic(BodyCompiler.opSite("bnot", body.descriptions.describe(u.operand())), OPS, "bnot", mt(OBJECT, STATE, OBJECT));
+                body.invokestatic(BodyCompiler.opSite("bnot", describe(u.operand())), OPS, "bnot",
+                        mt(OBJECT, STATE, OBJECT));
                 return StaticType.ANY;
             }
             case LEN -> {
                 body.state();
                 body.obj(u.operand());
                 body.line(u.line());
-                body.invokestatic(BodyCompiler.opSite("len", body.descriptions.describe(u.operand())), OPS, "len", mt(OBJECT, STATE, OBJECT));
+                body.invokestatic(BodyCompiler.opSite("len", describe(u.operand())), OPS, "len",
+                        mt(OBJECT, STATE, OBJECT));
                 return StaticType.ANY;
             }
         }
@@ -126,7 +129,7 @@ final class OperatorCompiler {
         flattenConcat(b, parts);
         List<FunctionInfo.Desc> descs = new ArrayList<>();
         for (Expr p : parts) {
-            descs.add(body.descriptions.describe(p));
+            descs.add(describe(p));
         }
         FunctionInfo.Site site = BodyCompiler.opSite("concat", descs.toArray(FunctionInfo.Desc[]::new));
         body.state();
@@ -219,8 +222,12 @@ final class OperatorCompiler {
         body.obj(b.left());
         body.obj(b.right());
         body.line(b.line());
-        body.invokestatic(BodyCompiler.opSite(method, body.descriptions.describe(b.left()), body.descriptions.describe(b.right())), OPS, method,
+        body.invokestatic(BodyCompiler.opSite(method, describe(b.left()), describe(b.right())), OPS, method,
                 mt(OBJECT, STATE, OBJECT, OBJECT));
         return StaticType.ANY;
+    }
+
+    private FunctionInfo.Desc describe(Expr e) {
+        return body.descriptions.describe(e);
     }
 }

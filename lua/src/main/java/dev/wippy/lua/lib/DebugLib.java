@@ -105,8 +105,10 @@ public final class DebugLib {
         int base = Args.arg(a, 0) instanceof Coroutine ? 1 : 0;
         int n = (int) Args.checkInteger(s, a, base + 1);
         if (Args.arg(a, base) instanceof LuaFunction f) {
-            boolean named = f instanceof LuaClosure c && !c.info().stripped() && n >= 1 && n <= c.info().params();
-            return named ? LuaString.of(((LuaClosure) f).info().paramName(n - 1)) : null;
+            if (f instanceof LuaClosure c && !c.info().stripped() && n >= 1 && n <= c.info().params()) {
+                return LuaString.of(c.info().paramName(n - 1));
+            }
+            return null;
         }
         int level = (int) Args.checkInteger(s, a, base);
         if (base == 0 && (level < 0 || level >= CallStack.capture().size())) {

@@ -10,6 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class Coroutine {
     /** PUC's {@code LUAI_MAXCCALLS}. */
     private static final int MAX_NESTING = 200;
+
     public enum Status {
         SUSPENDED("suspended"), RUNNING("running"), NORMAL("normal"), DEAD("dead");
 

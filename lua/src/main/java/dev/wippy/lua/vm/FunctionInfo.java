@@ -88,8 +88,9 @@ public final class FunctionInfo {
      * @param upvalueNames the names of the upvalues in PUC's order (the order of first use), counting {@code _ENV}
      *                     when globals are used; upvalue {@code i} (from 0) is the closure's field {@code u<i>}
      */
-    public FunctionInfo(String source, String sourceName, boolean stripped, byte[] chunkSource, int functionId, int lineDefined, int lastLineDefined,
-                        String[] params, boolean vararg, String[] upvalueNames, int[] siteBcis, Site[] sites) {
+    public FunctionInfo(String source, String sourceName, boolean stripped, byte[] chunkSource, int functionId,
+                        int lineDefined, int lastLineDefined, String[] params, boolean vararg, String[] upvalueNames,
+                        int[] siteBcis, Site[] sites) {
         this.source = source;
         this.sourceName = sourceName;
         this.stripped = stripped;
