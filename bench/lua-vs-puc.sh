@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every program of ../shared/bench/lua under lua5.4 and under our engine in one run and prints, per program,
 # the ratio ours/lua5.4: cold (whole process, JVM start included, best of 3) and warm (best of several runs inside
-# one JVM). Usage: bench/lua-vs-puc.sh [program.lua ...]
+# one JVM). Each program's output must first be the same as lua5.4's, and a program that fails fails the run.
+# Usage: bench/lua-vs-puc.sh [program.lua ...]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bench_dir="${WIPPY_SHARED:-$root/../shared}/bench/lua"
@@ -20,12 +21,32 @@ seconds() { # best wall time of 3 runs of the given command
   printf '%.3f' "$best"
 }
 
+# a timing of a program that prints something else than lua5.4 (or fails) means nothing
+for p in "${programs[@]}"; do
+  name=$(basename "$p")
+  if ! expected=$(cd "$(dirname "$p")" && lua5.4 "$name"); then
+    echo "$name: failed under lua5.4" >&2; exit 1
+  fi
+  if ! actual=$(cd "$(dirname "$p")" && "$root/wippy" lua "$name"); then
+    echo "$name: failed under our engine" >&2; exit 1
+  fi
+  if [ "$actual" != "$expected" ]; then
+    echo "$name: output differs from lua5.4's" >&2
+    diff <(echo "$expected") <(echo "$actual") | head -20 >&2
+    exit 1
+  fi
+done
+
 warm_cp="$root/bench/target/wippy-bench.jar:$root/bench/target/lib/*"
 jdk_java="$(bash "$root/scripts/find-java.sh")"
+warm_out=$(mktemp)
+trap 'rm -f "$warm_out"' EXIT
+if ! "$jdk_java" $(grep -v '^#' "$root/scripts/jvm.options" | grep -v -e '^$' -e SharedArchive) \
+    -Druns="${RUNS:-5}" -cp "$warm_cp" dev.wippy.bench.WarmLua "${programs[@]}" > "$warm_out"; then
+  echo "the warm runs failed" >&2; exit 1
+fi
 declare -A warm
-while read -r name secs; do warm[$name]=$secs; done < <(
-  "$jdk_java" $(grep -v '^#' "$root/scripts/jvm.options" | grep -v -e '^$' -e SharedArchive) \
-    -Druns="${RUNS:-5}" -cp "$warm_cp" dev.wippy.bench.WarmLua "${programs[@]}")
+while read -r name secs; do warm[$name]=$secs; done < "$warm_out"
 
 printf '%-18s %9s %9s %7s %9s %7s\n' program lua5.4 cold cold/x warm warm/x
 log_cold=0; log_warm=0; n=0

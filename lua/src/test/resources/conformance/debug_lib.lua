@@ -1,6 +1,5 @@
 -- The parts of debug that do not expose addresses: getinfo fields, traceback text and metatables of
--- non-table values. (Locals, upvalues and hooks are not inspectable in this engine: its variables live in
--- JVM registers, so getlocal/getupvalue report none.)
+-- non-table values (hooks and upvalues have their own scripts).
 local function probe(a, b, ...)
   local info = debug.getinfo(1, "nSlu")
   return info.short_src, info.source, info.what, info.currentline, info.linedefined, info.lastlinedefined,
@@ -37,3 +36,9 @@ print((nil).anything)
 debug.setmetatable(nil, nil)
 print(pcall(function() return (nil).anything end))
 print(type(debug.getregistry()))
+local function params(a, b, ...) end
+local obj = {}
+function obj:method(x) end
+print(debug.getlocal(params, 1), debug.getlocal(params, 2), debug.getlocal(params, 3))
+print(debug.getlocal(obj.method, 1), debug.getlocal(obj.method, 2), debug.getlocal(print, 1))
+print(pcall(debug.getlocal, 50, 1))

@@ -14,7 +14,8 @@ import java.nio.file.Path;
 
 /**
  * Warm timings: runs each Lua program several times inside one JVM (compiled once, a fresh state per run, output
- * discarded) and prints {@code <program> <best seconds>} per line.
+ * discarded) and prints {@code <program> <best seconds>} per line. A program that raises an error stops the run
+ * with a non-zero exit status.
  */
 public final class WarmLua {
     private WarmLua() {}
@@ -32,8 +33,10 @@ public final class WarmLua {
         }
     }
 
+    /** Runs the program once in a fresh state; a program that fails fails the whole run (it has no time). */
     private static double runOnce(CompiledChunk chunk, String name) throws InterruptedException {
         double[] seconds = new double[1];
+        Throwable[] failure = new Throwable[1];
         // the same deep stack the standalone runner gives scripts
         Thread t = new Thread(null, () -> {
             LuaState s = Lua.newState(Lua.Profile.STANDALONE, new ByteArrayInputStream(new byte[0]),
@@ -45,8 +48,12 @@ public final class WarmLua {
             CallResult.all(s, chunk.instantiate(s.globals()).callv(s, new Object[0]));
             seconds[0] = (System.nanoTime() - start) / 1e9;
         }, "bench", 512L << 20);
+        t.setUncaughtExceptionHandler((thread, e) -> failure[0] = e);
         t.start();
         t.join();
+        if (failure[0] != null) {
+            throw new IllegalStateException(name + " failed: " + failure[0].getMessage(), failure[0]);
+        }
         return seconds[0];
     }
 }

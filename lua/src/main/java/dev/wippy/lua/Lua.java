@@ -3,6 +3,7 @@ package dev.wippy.lua;
 import dev.wippy.lua.compiler.ChunkCompiler;
 import dev.wippy.lua.compiler.CompiledChunk;
 import dev.wippy.lua.lib.Libraries;
+import dev.wippy.lua.syntax.SourceText;
 import dev.wippy.lua.vm.LuaState;
 import dev.wippy.lua.vm.LuaTable;
 
@@ -26,12 +27,13 @@ public final class Lua {
     private Lua() {}
 
     /**
-     * Compiles a chunk. {@code chunkName} is shown in messages as given (an entry ID, or a file path).
+     * Compiles a chunk read from a file or an entry (a first line starting with {@code #} is skipped, as by the
+     * {@code lua} command). {@code chunkName} is shown in messages as given (an entry ID, or a file path).
      *
      * @throws dev.wippy.lua.syntax.LuaSyntaxError for syntax and other compile-time errors
      */
     public static CompiledChunk compile(byte[] source, String chunkName) {
-        return ChunkCompiler.compile(source, chunkName);
+        return ChunkCompiler.compile(SourceText.ofFile(source), chunkName);
     }
 
     public static CompiledChunk compile(String source, String chunkName) {

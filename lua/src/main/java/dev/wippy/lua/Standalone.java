@@ -46,8 +46,21 @@ public final class Standalone {
      */
     public static int run(Path directory, String script, List<String> args, InputStream in, OutputStream out,
                           OutputStream err) {
+        byte[] source;
+        try {
+            source = Files.readAllBytes(directory.resolve(script));
+        } catch (IOException e) {
+            new PrintStream(err, true, StandardCharsets.UTF_8).println("lua: cannot open " + script);
+            return 1;
+        }
+        return run(script, source, args, in, out, err);
+    }
+
+    /** Runs {@code source} as the script {@code script} (its name in messages and {@code arg[0]}). */
+    public static int run(String script, byte[] source, List<String> args, InputStream in, OutputStream out,
+                          OutputStream err) {
         int[] status = new int[1];
-        Thread main = new Thread(null, () -> status[0] = runHere(directory, script, args, in, out, err),
+        Thread main = new Thread(null, () -> status[0] = runHere(script, source, args, in, out, err),
                 "lua-main", STACK_BYTES);
         main.start();
         try {
@@ -59,20 +72,13 @@ public final class Standalone {
         return status[0];
     }
 
-    private static int runHere(Path directory, String script, List<String> args, InputStream in,
+    private static int runHere(String script, byte[] source, List<String> args, InputStream in,
                                OutputStream rawOut, OutputStream err) {
         BufferedOutputStream out = new BufferedOutputStream(rawOut, 1 << 16);
         PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
         LuaState s = Lua.newState(Lua.Profile.STANDALONE, in, out, err);
         s.globals().putStr(LuaString.of("arg"), argTable(script, args));
         s.gc().mode = "generational"; // lua.c switches its state to the generational collector
-        byte[] source;
-        try {
-            source = Files.readAllBytes(directory.resolve(script));
-        } catch (IOException e) {
-            errors.println("lua: cannot open " + script);
-            return 1;
-        }
         CompiledChunk chunk;
         try {
             chunk = Lua.compile(source, ChunkNames.display("@" + script));

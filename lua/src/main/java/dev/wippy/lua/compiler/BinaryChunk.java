@@ -37,8 +37,11 @@ public final class BinaryChunk {
         return bytes.length > 0 && bytes[0] == 0x1b;
     }
 
-    /** The binary chunk of a Lua function, or null for functions that have no Lua source (Java functions). */
-    public static byte[] dump(LuaFunction f) {
+    /**
+     * The binary chunk of a Lua function, or null for functions that have no Lua source (Java functions); a
+     * {@code strip}ped one loads without debug information.
+     */
+    public static byte[] dump(LuaFunction f, boolean strip) {
         if (!(f instanceof LuaClosure c) || c.info().chunkSource() == null) {
             return null;
         }
@@ -46,6 +49,7 @@ public final class BinaryChunk {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(HEADER);
         out.writeBytes(BODY_MAGIC);
+        out.write(strip || info.stripped() ? 1 : 0);
         byte[] name = info.source().getBytes(StandardCharsets.UTF_8);
         writeInt(out, name.length);
         out.writeBytes(name);
@@ -89,6 +93,10 @@ public final class BinaryChunk {
             if (!Arrays.equals(magic, BODY_MAGIC)) {
                 throw bad(name, "corrupted chunk");
             }
+            byte stripped = body.get();
+            if (stripped != 0 && stripped != 1) {
+                throw bad(name, "corrupted chunk");
+            }
             byte[] chunkName = new byte[body.getInt()];
             body.get(chunkName);
             int id = body.getInt();
@@ -97,7 +105,8 @@ public final class BinaryChunk {
             if (body.hasRemaining()) {
                 throw bad(name, "corrupted chunk");
             }
-            CompiledChunk chunk = ChunkCompiler.compile(source, new String(chunkName, StandardCharsets.UTF_8));
+            String shown = new String(chunkName, StandardCharsets.UTF_8);
+            CompiledChunk chunk = ChunkCompiler.compile(source, shown, "@" + shown, stripped == 1);
             return chunk.instantiatePrototype(id, env);
         } catch (java.nio.BufferUnderflowException | NegativeArraySizeException e) {
             throw bad(name, "truncated chunk");

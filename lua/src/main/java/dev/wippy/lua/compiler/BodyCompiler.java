@@ -1,12 +1,10 @@
 package dev.wippy.lua.compiler;
 
-import dev.wippy.lua.syntax.BinOp;
 import dev.wippy.lua.syntax.Block;
 import dev.wippy.lua.syntax.Expr;
 import dev.wippy.lua.syntax.FuncBody;
 import dev.wippy.lua.syntax.Stat;
 import dev.wippy.lua.syntax.TableField;
-import dev.wippy.lua.syntax.UnOp;
 import dev.wippy.lua.vm.FunctionInfo;
 
 import java.lang.classfile.CodeBuilder;
@@ -29,7 +27,6 @@ import static dev.wippy.lua.compiler.Types.I;
 import static dev.wippy.lua.compiler.Types.J;
 import static dev.wippy.lua.compiler.Types.LONG;
 import static dev.wippy.lua.compiler.Types.MULTI;
-import static dev.wippy.lua.compiler.Types.NUMERIC_FOR;
 import static dev.wippy.lua.compiler.Types.OBJECT;
 import static dev.wippy.lua.compiler.Types.OBJECTS;
 import static dev.wippy.lua.compiler.Types.OPS;
@@ -44,22 +41,31 @@ import static dev.wippy.lua.compiler.Types.mt;
  * Compiles one function's body into the {@code lua$body} method of its class. Values travel on the JVM stack as
  * objects, except for expressions and locals that {@link TypeInference} proved to be integers or floats, which use
  * {@code long}/{@code double}. Every invoke instruction is recorded with the descriptions of its operands (a
- * {@link FunctionInfo.Site}), from which error messages and tracebacks later get PUC's variable names.
+ * {@link FunctionInfo.Site}), from which error messages and tracebacks later get PUC's variable names. This class
+ * sets up the frame and compiles blocks, statements and expressions; numeric {@code for} loops, conditions,
+ * operators, calls and descriptions have their own compilers, which share its code builder and slots.
  */
 final class BodyCompiler {
     private static final int STATE_SLOT = 1;
 
-    private final ChunkCompiler chunk;
-    private final Resolution res;
-    private final FunctionScope fs;
-    private final ClassDesc self;
-    private final Constants constants;
-    private final CodeBuilder cb;
+    final ChunkCompiler chunk;
+    final Resolution res;
+    final FunctionScope fs;
+    final ClassDesc self;
+    final Constants constants;
+    final CodeBuilder cb;
+    final Descriptions descriptions;
+    final ConditionCompiler conditions;
+    final OperatorCompiler operators;
+    final NumericForCompiler numericFors;
+    final CallCompiler calls;
     final List<FunctionInfo.Site> sites = new ArrayList<>();
 
-    private int nextSlot;
-    private int varargSlot = -1;
+    int nextSlot;
+    int varargSlot = -1;
     private int lastLine = -1;
+    /** The line of the last line hook in straight-line code (a loop body reports its first line each time). */
+    private int lastHookLine = -1;
     private final Deque<BlockContext> blocks = new ArrayDeque<>();
     private final Map<Stat.Label, Label> labels = new IdentityHashMap<>();
     private final Map<Stat.Label, Integer> labelCloseCounts = new IdentityHashMap<>();
@@ -88,6 +94,11 @@ final class BodyCompiler {
         this.self = self;
         this.constants = constants;
         this.cb = cb;
+        this.descriptions = new Descriptions(res);
+        this.conditions = new ConditionCompiler(this);
+        this.operators = new OperatorCompiler(this);
+        this.numericFors = new NumericForCompiler(this);
+        this.calls = new CallCompiler(this);
     }
 
     // ---------------------------------------------------------------- method frame
@@ -107,6 +118,10 @@ final class BodyCompiler {
         state();
         invokestatic(OPS, "enter", mt(V, STATE));
         Label bodyStart = cb.newBoundLabel();
+        if (res.inspectable) {
+            state();
+            invokestatic(OPS, "hookCall", mt(V, STATE));
+        }
         for (LocalVar p : params) {
             if (p.needsCell()) {
                 int cellSlot = nextSlot++;
@@ -130,6 +145,12 @@ final class BodyCompiler {
         }
         block(body);
         if (!endsWithReturn(body)) {
+            if (res.inspectable && !fs.isMain()) {
+                // PUC's implicit return is an instruction on the line of 'end'
+                state();
+                cb.loadConstant(fs.body.endLine());
+                invokestatic(OPS, "hookLine", mt(V, STATE, I));
+            }
             cb.getstatic(MULTI, "EMPTY", MULTI);
             returnValue();
         }
@@ -147,8 +168,8 @@ final class BodyCompiler {
 
     // ---------------------------------------------------------------- emission helpers
 
-    private void line(int line) {
-        if (line != lastLine && line > 0) {
+    void line(int line) {
+        if (line != lastLine && line > 0 && !chunk.stripped()) {
             cb.lineNumber(line);
             lastLine = line;
         }
@@ -172,20 +193,20 @@ final class BodyCompiler {
         cb.characterRange(start, end, index, index, 0);
     }
 
-    private void invokestatic(FunctionInfo.Site site, ClassDesc owner, String name, MethodTypeDesc type) {
+    void invokestatic(FunctionInfo.Site site, ClassDesc owner, String name, MethodTypeDesc type) {
         tracked(site, () -> cb.invokestatic(owner, name, type));
     }
 
-    private void invokestatic(ClassDesc owner, String name, MethodTypeDesc type) {
+    void invokestatic(ClassDesc owner, String name, MethodTypeDesc type) {
         cb.invokestatic(owner, name, type);
     }
 
-    private void invokevirtual(FunctionInfo.Site site, ClassDesc owner, String name, MethodTypeDesc type) {
+    void invokevirtual(FunctionInfo.Site site, ClassDesc owner, String name, MethodTypeDesc type) {
         tracked(site, () -> cb.invokevirtual(owner, name, type));
     }
 
     /** With {@code state, object, key} on the stack: a field read through a new inline cache. */
-    private void fieldGet(FunctionInfo.Site site) {
+    void fieldGet(FunctionInfo.Site site) {
         constants.fieldCache(cb);
         invokestatic(site, OPS, "field", mt(OBJECT, STATE, OBJECT, STRING, Types.FIELD_CACHE));
     }
@@ -200,24 +221,28 @@ final class BodyCompiler {
         cb.invokespecial(owner, name, type);
     }
 
-    private void state() {
+    void state() {
         cb.aload(STATE_SLOT);
     }
 
     /** Returns the value on the stack, leaving the function's call depth. */
-    private void returnValue() {
+    void returnValue() {
+        if (res.inspectable) {
+            state();
+            invokestatic(OPS, "hookReturn", mt(V, STATE));
+        }
         state();
         invokestatic(OPS, "leave", mt(V, STATE));
         cb.areturn();
     }
 
-    private int newSlot(StaticType t) {
+    int newSlot(StaticType t) {
         int s = nextSlot;
         nextSlot += t == StaticType.ANY ? 1 : 2;
         return s;
     }
 
-    private void tick() {
+    void tick() {
         state();
         invokestatic(OPS, "tick", mt(V, STATE));
     }
@@ -230,12 +255,12 @@ final class BodyCompiler {
     }
 
     /** The site of a call instruction: operand 0 describes the callee. */
-    private static FunctionInfo.Site site(FunctionInfo.Desc... descs) {
+    static FunctionInfo.Site site(FunctionInfo.Desc... descs) {
         return new FunctionInfo.Site(null, descs);
     }
 
     /** The site of an operation that may call metamethod {@code event}. */
-    private static FunctionInfo.Site opSite(String event, FunctionInfo.Desc... descs) {
+    static FunctionInfo.Site opSite(String event, FunctionInfo.Desc... descs) {
         return new FunctionInfo.Site(event, descs);
     }
 
@@ -259,9 +284,7 @@ final class BodyCompiler {
         for (Stat s : b.stats()) {
             statement(s);
         }
-        if (!endsWithReturn(b)) {
-            closeAtEnd(ctx);
-        }
+        closeAtEnd(ctx, !endsWithReturn(b));
         blocks.pop();
         nextSlot = ctx.slotMark;
     }
@@ -292,21 +315,26 @@ final class BodyCompiler {
         cb.nop();
     }
 
-    /** Normal exit from a block: closes its to-be-closed variables and ends their error handlers. */
-    private void closeAtEnd(BlockContext ctx) {
+    /**
+     * The end of a block: closes its to-be-closed variables when the block falls through (a block ending in
+     * {@code return} closed them there), and ends the error handlers that close them.
+     */
+    private void closeAtEnd(BlockContext ctx, boolean fallsThrough) {
         for (int i = ctx.closeVars.size() - 1; i >= 0; i--) {
             LocalVar v = ctx.closeVars.get(i);
             Label end = cb.newBoundLabel();
-            closeVariable(v);
             Label after = cb.newLabel();
-            cb.goto_(after);
+            if (fallsThrough) {
+                closeVariable(v);
+                cb.goto_(after);
+            }
             Label handler = cb.newBoundLabel();
             int tmp = newSlot(StaticType.ANY);
             cb.astore(tmp);
             state();
             cb.aload(v.slot);
             cb.aload(tmp);
-            invokestatic(opSite("close"), OPS, "closeOnError",
+            invokestatic(new FunctionInfo.Site("close", FunctionInfo.Role.UNWINDING), OPS, "closeOnError",
                     mt(Types.THROWABLE, STATE, OBJECT, Types.THROWABLE));
             cb.athrow();
             cb.labelBinding(after);
@@ -358,11 +386,17 @@ final class BodyCompiler {
 
     private void statement(Stat st) {
         line(st.line());
+        if (res.inspectable && st.line() != lastHookLine && !(st instanceof Stat.Label)) {
+            lastHookLine = st.line();
+            state();
+            cb.loadConstant(st.line());
+            invokestatic(OPS, "hookLine", mt(V, STATE, I));
+        }
         switch (st) {
             case Stat.Local l -> local(l);
             case Stat.Assign a -> assign(a);
             case Stat.CallStat c -> {
-                rawCall(c.call(), false);
+                calls.rawCall(c.call(), false);
                 state();
                 cb.swap();
                 invokestatic(OPS, "discard", mt(V, STATE, OBJECT));
@@ -376,7 +410,7 @@ final class BodyCompiler {
             case Stat.While w -> whileLoop(w);
             case Stat.Repeat r -> repeatLoop(r);
             case Stat.If i -> ifStat(i);
-            case Stat.NumericFor f -> numericFor(f);
+            case Stat.NumericFor f -> numericFors.numericFor(f);
             case Stat.GenericFor f -> genericFor(f);
             case Stat.FunctionStat f -> functionStat(f);
             case Stat.LocalFunction lf -> localFunction(lf);
@@ -394,6 +428,7 @@ final class BodyCompiler {
                 cb.goto_(labels.computeIfAbsent(target, k -> cb.newLabel()));
             }
             case Stat.Label l -> {
+                lastHookLine = -1;
                 cb.labelBinding(labels.computeIfAbsent(l, k -> cb.newLabel()));
                 labelCloseCounts.put(l, blocks.peek().closeVars.size());
             }
@@ -428,12 +463,12 @@ final class BodyCompiler {
     }
 
     /** The type a variable's slot holds (cells hold objects). */
-    private static StaticType slotType(LocalVar v) {
+    static StaticType slotType(LocalVar v) {
         return v.needsCell() ? StaticType.ANY : v.type;
     }
 
     /** Stores the value on the stack (of the variable's slot type) into a new slot for {@code v}. */
-    private void declareAndStore(LocalVar v) {
+    void declareAndStore(LocalVar v) {
         StaticType t = slotType(v);
         v.slot = newSlot(t);
         if (v.needsCell()) {
@@ -500,7 +535,7 @@ final class BodyCompiler {
 
     private void discardExpr(Expr e) {
         if (TypeInference.isMulti(e) && !(e instanceof Expr.Vararg)) {
-            rawCall(e, false);
+            calls.rawCall(e, false);
             state();
             cb.swap();
             invokestatic(OPS, "discard", mt(V, STATE, OBJECT));
@@ -521,6 +556,7 @@ final class BodyCompiler {
             return;
         }
         // Evaluate the table and key of indexed targets first, then the values, then assign right to left.
+        int mark = nextSlot;
         List<int[]> targetSlots = new ArrayList<>();
         List<StaticType> types = new ArrayList<>();
         for (Expr t : targets) {
@@ -549,12 +585,18 @@ final class BodyCompiler {
                 cb.aload(targetSlots.get(i)[1]);
                 cb.aload(valueSlot);
                 line(ix.line());
-                invokestatic(opSite("newindex", describe(ix.object())), OPS, "setIndex",
+                invokestatic(opSite("newindex", descriptions.describe(ix.object())), OPS, "setIndex",
                         mt(V, STATE, OBJECT, OBJECT, OBJECT));
             } else {
                 storeName((Expr.Name) t, types.get(i));
             }
         }
+        // the temporaries must not keep the values alive (weak tables, and __gc in PUC, would see them)
+        for (int slot = mark; slot < nextSlot; slot++) {
+            cb.aconst_null();
+            cb.astore(slot);
+        }
+        nextSlot = mark;
     }
 
     private StaticType targetType(Expr.Name n) {
@@ -571,7 +613,7 @@ final class BodyCompiler {
         Expr.Index ix = (Expr.Index) target;
         state();
         obj(ix.object());
-        FunctionInfo.Site site = opSite("newindex", describe(ix.object()));
+        FunctionInfo.Site site = opSite("newindex", descriptions.describe(ix.object()));
         if (ix.key() instanceof Expr.Str key) {
             constants.string(cb, key.value());
             obj(value);
@@ -626,7 +668,7 @@ final class BodyCompiler {
                 cb.aload(tmp);
                 nextSlot = tmp;
                 line(line);
-                fieldSet(opSite("newindex", describeBinding(g.env())));
+                fieldSet(opSite("newindex", Descriptions.describeBinding(g.env())));
             }
         }
     }
@@ -634,7 +676,7 @@ final class BodyCompiler {
     private void whileLoop(Stat.While w) {
         Label top = cb.newBoundLabel();
         Label exit = cb.newLabel();
-        condition(w.condition(), exit);
+        conditions.condition(w.condition(), exit);
         loopBody(w, w.body(), exit, () -> { });
         tick();
         cb.goto_(top);
@@ -642,8 +684,9 @@ final class BodyCompiler {
     }
 
     /** Compiles a loop body block registered as {@code loop}'s break target. */
-    private void loopBody(Stat loop, Block body, Label exit, Runnable beforeEnd) {
+    void loopBody(Stat loop, Block body, Label exit, Runnable beforeEnd) {
         BlockContext ctx = new BlockContext(body, nextSlot);
+        lastHookLine = -1;
         loops.put(loop, new LoopContext(exit, ctx));
         blocks.push(ctx);
         for (Stat s : body.stats()) {
@@ -662,11 +705,16 @@ final class BodyCompiler {
             statement(s);
         }
         beforeEnd.run();
-        if (!endsWithReturn(body)) {
-            closeAtEnd(ctx);
-        }
+        closeAtEnd(ctx, !endsWithReturn(body));
         blocks.pop();
         nextSlot = ctx.slotMark;
+        if (res.inspectable && !(loop instanceof Stat.Repeat) && !endsWithReturn(body)) {
+            // PUC jumps back to the loop's test, on the line of 'for' or 'while': a new line each iteration
+            lastHookLine = loop.line();
+            state();
+            cb.loadConstant(loop.line());
+            invokestatic(OPS, "hookLine", mt(V, STATE, I));
+        }
     }
 
     private void repeatLoop(Stat.Repeat r) {
@@ -679,7 +727,7 @@ final class BodyCompiler {
             line(r.condition().line());
             if (body.closeVars.isEmpty()) {
                 Label again = cb.newLabel();
-                condition(r.condition(), again);
+                conditions.condition(r.condition(), again);
                 cb.goto_(exit);
                 cb.labelBinding(again);
             } else {
@@ -702,7 +750,7 @@ final class BodyCompiler {
         for (int k = 0; k < i.conditions().size(); k++) {
             Label next = cb.newLabel();
             line(i.conditions().get(k).line());
-            condition(i.conditions().get(k), next);
+            conditions.condition(i.conditions().get(k), next);
             block(i.blocks().get(k));
             cb.goto_(end);
             cb.labelBinding(next);
@@ -711,240 +759,6 @@ final class BodyCompiler {
             block(i.orElse());
         }
         cb.labelBinding(end);
-    }
-
-    private void numericFor(Stat.NumericFor f) {
-        LocalVar v = res.declared.get(f).getFirst();
-        StaticType startType = typeOf(f.start());
-        StaticType stepType = f.step() == null ? StaticType.INT : typeOf(f.step());
-        if (startType == StaticType.INT && stepType == StaticType.INT) {
-            integerFor(f, v);
-        } else if (startType != StaticType.ANY && stepType != StaticType.ANY) {
-            floatFor(f, v);
-        } else {
-            dynamicFor(f, v);
-        }
-    }
-
-    private void integerFor(Stat.NumericFor f, LocalVar v) {
-        Label exit = cb.newLabel();
-        int i = newSlot(StaticType.INT);
-        int step = newSlot(StaticType.INT);
-        int limit = newSlot(StaticType.INT);
-        Long constStep = f.step() == null ? Long.valueOf(1) : f.step() instanceof Expr.Int n ? n.value() : null;
-        expr(f.start());
-        cb.lstore(i);
-        boolean intLimit = typeOf(f.limit()) == StaticType.INT;
-        int limitObj = -1;
-        if (intLimit) {
-            expr(f.limit());
-            cb.lstore(limit);
-        } else {
-            obj(f.limit());
-            limitObj = newSlot(StaticType.ANY);
-            cb.astore(limitObj);
-        }
-        evaluateStep(f, step);
-        if (constStep == null || constStep == 0) {
-            line(f.line());
-            cb.lload(step);
-            invokestatic(OPS, "forStepNotZero", mt(V, J));
-        }
-        if (!intLimit) {
-            state();
-            cb.lload(i);
-            cb.aload(limitObj);
-            cb.lload(step);
-            line(f.line());
-            invokestatic(OPS, "forLimit", mt(LONG, STATE, J, OBJECT, J));
-            cb.dup();
-            Label run = cb.newLabel();
-            cb.ifnonnull(run);
-            cb.pop();
-            cb.goto_(exit);
-            cb.labelBinding(run);
-            cb.invokevirtual(LONG, "longValue", mt(J));
-            cb.lstore(limit);
-        }
-        // skip when the loop would not run
-        cb.lload(i);
-        cb.lload(limit);
-        cb.lcmp();
-        if (constStep != null && constStep > 0) {
-            cb.ifgt(exit);
-        } else if (constStep != null) {
-            cb.iflt(exit);
-        } else {
-            Label neg = cb.newLabel();
-            Label ok = cb.newLabel();
-            cb.lload(step);
-            cb.lconst_0();
-            cb.lcmp();
-            cb.iflt(neg);
-            cb.ifgt(exit);
-            cb.goto_(ok);
-            cb.labelBinding(neg);
-            cb.iflt(exit);
-            cb.labelBinding(ok);
-        }
-        boolean unitStep = constStep != null && (constStep == 1 || constStep == -1);
-        int count = -1;
-        if (!unitStep) {
-            count = newSlot(StaticType.INT);
-            cb.lload(i);
-            cb.lload(limit);
-            cb.lload(step);
-            invokestatic(OPS, "forCount", mt(J, J, J, J));
-            cb.lstore(count);
-        }
-        Label top = cb.newBoundLabel();
-        int mark = nextSlot;
-        cb.lload(i);
-        coerce(StaticType.INT, slotType(v));
-        declareAndStore(v);
-        Label cont = cb.newLabel();
-        loopBody(f, f.body(), exit, () -> { });
-        nextSlot = mark;
-        cb.labelBinding(cont);
-        tick();
-        if (unitStep) {
-            cb.lload(i);
-            cb.lload(limit);
-            cb.lcmp();
-            cb.ifeq(exit);
-            cb.lload(i);
-            cb.lconst_1();
-            if (constStep == 1) {
-                cb.ladd();
-            } else {
-                cb.lsub();
-            }
-            cb.lstore(i);
-        } else {
-            cb.lload(count);
-            cb.lconst_0();
-            cb.lcmp();
-            cb.ifeq(exit);
-            cb.lload(count);
-            cb.lconst_1();
-            cb.lsub();
-            cb.lstore(count);
-            cb.lload(i);
-            cb.lload(step);
-            cb.ladd();
-            cb.lstore(i);
-        }
-        cb.goto_(top);
-        cb.labelBinding(exit);
-    }
-
-    private void evaluateStep(Stat.NumericFor f, int step) {
-        if (f.step() == null) {
-            cb.lconst_1();
-        } else {
-            expr(f.step());
-        }
-        cb.lstore(step);
-    }
-
-    private void floatFor(Stat.NumericFor f, LocalVar v) {
-        Label exit = cb.newLabel();
-        int x = newSlot(StaticType.FLOAT);
-        int limit = newSlot(StaticType.FLOAT);
-        int step = newSlot(StaticType.FLOAT);
-        exprAs(f.start(), StaticType.FLOAT);
-        cb.dstore(x);
-        state();
-        obj(f.limit());
-        cb.loadConstant("limit");
-        line(f.line());
-        invokestatic(OPS, "forFloat", mt(D, STATE, OBJECT, ClassDesc.of("java.lang.String")));
-        cb.dstore(limit);
-        if (f.step() == null) {
-            cb.dconst_1();
-        } else {
-            exprAs(f.step(), StaticType.FLOAT);
-        }
-        cb.dstore(step);
-        cb.dload(step);
-        cb.dconst_0();
-        cb.dcmpl();
-        Label nonZero = cb.newLabel();
-        cb.ifne(nonZero);
-        cb.lconst_0();
-        line(f.line());
-        invokestatic(OPS, "forStepNotZero", mt(V, J));
-        cb.labelBinding(nonZero);
-        Label top = cb.newLabel();
-        floatForTest(x, limit, step, top, exit);
-        cb.labelBinding(top);
-        int mark = nextSlot;
-        cb.dload(x);
-        coerce(StaticType.FLOAT, slotType(v));
-        declareAndStore(v);
-        loopBody(f, f.body(), exit, () -> { });
-        nextSlot = mark;
-        tick();
-        cb.dload(x);
-        cb.dload(step);
-        cb.dadd();
-        cb.dstore(x);
-        Label again = cb.newLabel();
-        floatForTest(x, limit, step, again, exit);
-        cb.labelBinding(again);
-        cb.goto_(top);
-        cb.labelBinding(exit);
-    }
-
-    /** Jumps to {@code run} when {@code x} is within the limit for the step's direction, else to {@code exit}. */
-    private void floatForTest(int x, int limit, int step, Label run, Label exit) {
-        Label down = cb.newLabel();
-        cb.dload(step);
-        cb.dconst_0();
-        cb.dcmpl();
-        cb.iflt(down);
-        cb.dload(x);
-        cb.dload(limit);
-        cb.dcmpg();
-        cb.ifle(run);
-        cb.goto_(exit);
-        cb.labelBinding(down);
-        cb.dload(limit);
-        cb.dload(x);
-        cb.dcmpg();
-        cb.ifle(run);
-        cb.goto_(exit);
-    }
-
-    private void dynamicFor(Stat.NumericFor f, LocalVar v) {
-        Label exit = cb.newLabel();
-        int loop = newSlot(StaticType.ANY);
-        state();
-        obj(f.start());
-        obj(f.limit());
-        if (f.step() == null) {
-            constants.integer(cb, 1);
-        } else {
-            obj(f.step());
-        }
-        line(f.line());
-        invokestatic(NUMERIC_FOR, "prepare", mt(NUMERIC_FOR, STATE, OBJECT, OBJECT, OBJECT));
-        cb.dup();
-        cb.astore(loop);
-        cb.ifnull(exit);
-        Label top = cb.newBoundLabel();
-        int mark = nextSlot;
-        cb.aload(loop);
-        invokevirtual(null, NUMERIC_FOR, "value", mt(OBJECT));
-        coerce(StaticType.ANY, slotType(v));
-        declareAndStore(v);
-        loopBody(f, f.body(), exit, () -> { });
-        nextSlot = mark;
-        tick();
-        cb.aload(loop);
-        invokevirtual(null, NUMERIC_FOR, "next", mt(Z));
-        cb.ifne(top);
-        cb.labelBinding(exit);
     }
 
     private void genericFor(Stat.GenericFor f) {
@@ -974,13 +788,14 @@ final class BodyCompiler {
         Label top = cb.newBoundLabel();
         int mark = nextSlot;
         FunctionInfo.Site iteratorSite = site(new FunctionInfo.Desc("for iterator", "for iterator"));
+        // PUC attributes the iterator call to the line where the expressions after 'in' start
+        line(f.values().getFirst().line());
         state();
         cb.aload(fn);
         invokestatic(iteratorSite, OPS, "fn", mt(FUNCTION, STATE, OBJECT));
         state();
         cb.aload(st);
         cb.aload(ctrl);
-        line(f.line());
         invokevirtual(iteratorSite, FUNCTION, "call", Types.callType(2));
         int result = newSlot(StaticType.ANY);
         if (vars.size() == 1) {
@@ -1024,7 +839,7 @@ final class BodyCompiler {
         cb.labelBinding(exit);
         cb.labelBinding(loopExit);
         blocks.pop();
-        closeAtEnd(closeCtx);
+        closeAtEnd(closeCtx, true);
     }
 
     private void functionStat(Stat.FunctionStat f) {
@@ -1037,7 +852,7 @@ final class BodyCompiler {
         }
         state();
         loadBinding(target);
-        FunctionInfo.Desc desc = describeBinding(target, path.getFirst());
+        FunctionInfo.Desc desc = Descriptions.describeBinding(target, path.getFirst());
         String last = f.method() != null ? f.method() : path.getLast();
         int fields = f.method() != null ? path.size() : path.size() - 1;
         for (int k = 1; k < fields; k++) {
@@ -1075,12 +890,12 @@ final class BodyCompiler {
         if (values.size() == 1 && TypeInference.isMulti(values.getFirst())
                 && !(values.getFirst() instanceof Expr.Vararg)) {
             if (closing) {
-                rawCall(values.getFirst(), false);
+                calls.rawCall(values.getFirst(), false);
                 state();
                 cb.swap();
                 invokestatic(OPS, "resolve", mt(OBJECT, STATE, OBJECT));
             } else {
-                rawCall(values.getFirst(), true);
+                calls.rawCall(values.getFirst(), true);
                 returnValue();
                 return;
             }
@@ -1101,204 +916,14 @@ final class BodyCompiler {
         returnValue();
     }
 
-    // ---------------------------------------------------------------- conditions
-
-    /** Jumps to {@code ifFalse} when {@code e} is false or nil; falls through otherwise. */
-    private void condition(Expr e, Label ifFalse) {
-        switch (e) {
-            case Expr.True ignored -> {
-            }
-            case Expr.False ignored -> cb.goto_(ifFalse);
-            case Expr.Nil ignored -> cb.goto_(ifFalse);
-            case Expr.Unary u when u.op() == UnOp.NOT -> conditionTrue(u.operand(), ifFalse);
-            case Expr.Binary b when b.op() == BinOp.AND -> {
-                condition(b.left(), ifFalse);
-                condition(b.right(), ifFalse);
-            }
-            case Expr.Binary b when b.op() == BinOp.OR -> {
-                Label ok = cb.newLabel();
-                conditionTrue(b.left(), ok);
-                condition(b.right(), ifFalse);
-                cb.labelBinding(ok);
-            }
-            case Expr.Binary b when isComparison(b.op()) -> {
-                comparison(b);
-                cb.ifeq(ifFalse);
-            }
-            case Expr.Paren p -> condition(p.inner(), ifFalse);
-            default -> {
-                obj(e);
-                invokestatic(OPS, "truthy", mt(Z, OBJECT));
-                cb.ifeq(ifFalse);
-            }
-        }
-    }
-
-    /** Jumps to {@code ifTrue} when {@code e} is truthy; falls through otherwise. */
-    private void conditionTrue(Expr e, Label ifTrue) {
-        switch (e) {
-            case Expr.True ignored -> cb.goto_(ifTrue);
-            case Expr.False ignored -> {
-            }
-            case Expr.Nil ignored -> {
-            }
-            case Expr.Unary u when u.op() == UnOp.NOT -> condition(u.operand(), ifTrue);
-            case Expr.Binary b when b.op() == BinOp.OR -> {
-                conditionTrue(b.left(), ifTrue);
-                conditionTrue(b.right(), ifTrue);
-            }
-            case Expr.Binary b when b.op() == BinOp.AND -> {
-                Label no = cb.newLabel();
-                condition(b.left(), no);
-                conditionTrue(b.right(), ifTrue);
-                cb.labelBinding(no);
-            }
-            case Expr.Binary b when isComparison(b.op()) -> {
-                comparison(b);
-                cb.ifne(ifTrue);
-            }
-            case Expr.Paren p -> conditionTrue(p.inner(), ifTrue);
-            default -> {
-                obj(e);
-                invokestatic(OPS, "truthy", mt(Z, OBJECT));
-                cb.ifne(ifTrue);
-            }
-        }
-    }
-
-    private static boolean isComparison(BinOp op) {
-        return switch (op) {
-            case EQ, NE, LT, LE, GT, GE -> true;
-            default -> false;
-        };
-    }
-
-    /** Pushes the int 1 or 0 for a comparison. */
-    private void comparison(Expr.Binary b) {
-        BinOp op = b.op();
-        Expr left = b.left();
-        Expr right = b.right();
-        if (op == BinOp.GT || op == BinOp.GE) {
-            Expr t = left;
-            left = right;
-            right = t;
-            op = op == BinOp.GT ? BinOp.LT : BinOp.LE;
-            // Lua evaluates a > b as b < a but the operands are still evaluated left to right.
-            if (!isPure(left) || !isPure(right)) {
-                comparisonSwappedImpure(b, op);
-                return;
-            }
-        }
-        StaticType lt = typeOf(left);
-        StaticType rt = typeOf(right);
-        if (lt != StaticType.ANY && rt != StaticType.ANY) {
-            numericComparison(op, left, right, lt, rt);
-            return;
-        }
-        state();
-        obj(left);
-        obj(right);
-        line(b.line());
-        switch (op) {
-            case EQ -> invokestatic(opSite("eq"), OPS, "eq", mt(Z, STATE, OBJECT, OBJECT));
-            case NE -> {
-                invokestatic(opSite("eq"), OPS, "eq", mt(Z, STATE, OBJECT, OBJECT));
-                cb.iconst_1();
-                cb.ixor();
-            }
-            case LT -> invokestatic(opSite("lt"), OPS, "lt", mt(Z, STATE, OBJECT, OBJECT));
-            case LE -> invokestatic(opSite("le"), OPS, "le", mt(Z, STATE, OBJECT, OBJECT));
-            default -> throw new IllegalStateException(op.toString());
-        }
-    }
-
-    /** {@code a > b} with side effects: evaluate a then b, then compare b < a. */
-    private void comparisonSwappedImpure(Expr.Binary b, BinOp swapped) {
-        state();
-        obj(b.left());
-        obj(b.right());
-        cb.swap();
-        line(b.line());
-        String event = swapped == BinOp.LT ? "lt" : "le";
-        invokestatic(opSite(event), OPS, event, mt(Z, STATE, OBJECT, OBJECT));
-    }
-
-    private static boolean isPure(Expr e) {
-        return switch (e) {
-            case Expr.Name ignored -> true;
-            case Expr.Int ignored -> true;
-            case Expr.Flt ignored -> true;
-            case Expr.Str ignored -> true;
-            case Expr.Nil ignored -> true;
-            case Expr.True ignored -> true;
-            case Expr.False ignored -> true;
-            case Expr.Paren p -> isPure(p.inner());
-            default -> false;
-        };
-    }
-
-    private void numericComparison(BinOp op, Expr left, Expr right, StaticType lt, StaticType rt) {
-        if (lt == rt) {
-            expr(left);
-            expr(right);
-            if (lt == StaticType.INT) {
-                cb.lcmp();
-            } else if (op == BinOp.LT || op == BinOp.LE) {
-                cb.dcmpg();
-            } else {
-                cb.dcmpl();
-            }
-            Label t = cb.newLabel();
-            Label end = cb.newLabel();
-            switch (op) {
-                case EQ -> cb.ifeq(t);
-                case NE -> cb.ifne(t);
-                case LT -> cb.iflt(t);
-                case LE -> cb.ifle(t);
-                default -> throw new IllegalStateException(op.toString());
-            }
-            cb.iconst_0();
-            cb.goto_(end);
-            cb.labelBinding(t);
-            cb.iconst_1();
-            cb.labelBinding(end);
-            return;
-        }
-        expr(left);
-        expr(right);
-        MethodTypeDesc type = lt == StaticType.INT ? mt(Z, J, D) : mt(Z, D, J);
-        switch (op) {
-            case EQ, NE -> {
-                if (lt == StaticType.FLOAT) {
-                    // eq(long, double) expects the integer first
-                    int d = newSlot(StaticType.INT);
-                    cb.lstore(d);
-                    int f = newSlot(StaticType.FLOAT);
-                    cb.dstore(f);
-                    cb.lload(d);
-                    cb.dload(f);
-                    nextSlot = d;
-                }
-                invokestatic(OPS, "eq", mt(Z, J, D));
-                if (op == BinOp.NE) {
-                    cb.iconst_1();
-                    cb.ixor();
-                }
-            }
-            case LT -> invokestatic(OPS, "lt", type);
-            case LE -> invokestatic(OPS, "le", type);
-            default -> throw new IllegalStateException(op.toString());
-        }
-    }
-
     // ---------------------------------------------------------------- expressions
 
-    private StaticType typeOf(Expr e) {
+    StaticType typeOf(Expr e) {
         return TypeInference.typeOf(e, res, null);
     }
 
     /** Pushes an expression's single value as an object. */
-    private void obj(Expr e) {
+    void obj(Expr e) {
         switch (e) {
             case Expr.Int n -> constants.integer(cb, n.value());
             case Expr.Flt n -> constants.number(cb, n.value());
@@ -1306,7 +931,7 @@ final class BodyCompiler {
         }
     }
 
-    private void exprAs(Expr e, StaticType want) {
+    void exprAs(Expr e, StaticType want) {
         if (want == StaticType.ANY) {
             obj(e);
         } else {
@@ -1324,7 +949,7 @@ final class BodyCompiler {
     }
 
     /** Converts the value on the stack from {@code have} to {@code want}; the analysis guarantees it is possible. */
-    private void coerce(StaticType have, StaticType want) {
+    void coerce(StaticType have, StaticType want) {
         if (have == want) {
             return;
         }
@@ -1344,7 +969,7 @@ final class BodyCompiler {
     }
 
     /** Pushes an expression's single value; returns its representation. */
-    private StaticType expr(Expr e) {
+    StaticType expr(Expr e) {
         switch (e) {
             case Expr.Nil ignored -> cb.aconst_null();
             case Expr.True ignored -> cb.getstatic(BOOLEAN, "TRUE", BOOLEAN);
@@ -1366,10 +991,10 @@ final class BodyCompiler {
             case Expr.Function f -> closure(f.body());
             case Expr.Table t -> table(t);
             case Expr.Binary b -> {
-                return binary(b);
+                return operators.binary(b);
             }
             case Expr.Unary u -> {
-                return unary(u);
+                return operators.unary(u);
             }
             case Expr.Name n -> {
                 return name(n);
@@ -1391,26 +1016,26 @@ final class BodyCompiler {
     }
 
     private void singleCall(Expr call) {
-        rawCall(call, false);
+        calls.rawCall(call, false);
         state();
         cb.swap();
         invokestatic(OPS, "first", mt(OBJECT, STATE, OBJECT));
     }
 
     /** Pushes all values of a multi-valued expression (a call or {@code ...}) as an {@code Object[]}. */
-    private void multi(Expr e) {
+    void multi(Expr e) {
         if (e instanceof Expr.Vararg) {
             cb.aload(varargSlot);
             return;
         }
-        rawCall(e, false);
+        calls.rawCall(e, false);
         state();
         cb.swap();
         invokestatic(OPS, "all", mt(OBJECTS, STATE, OBJECT));
     }
 
     /** Pushes an {@code Object[]} with all values of an expression list (the last one expanded). */
-    private void valueArray(List<Expr> values) {
+    void valueArray(List<Expr> values) {
         int n = values.size();
         boolean lastMulti = n > 0 && TypeInference.isMulti(values.getLast());
         int fixed = lastMulti ? n - 1 : n;
@@ -1440,7 +1065,7 @@ final class BodyCompiler {
             loadBinding(g.env());
             constants.string(cb, g.name());
             line(n.line());
-            fieldGet(opSite("index", describeBinding(g.env())));
+            fieldGet(opSite("index", Descriptions.describeBinding(g.env())));
             return StaticType.ANY;
         }
         loadBinding(b);
@@ -1465,7 +1090,7 @@ final class BodyCompiler {
                 state();
                 loadBinding(g.env());
                 constants.string(cb, g.name());
-                fieldGet(opSite("index", describeBinding(g.env())));
+                fieldGet(opSite("index", Descriptions.describeBinding(g.env())));
             }
         }
     }
@@ -1494,7 +1119,7 @@ final class BodyCompiler {
     }
 
     private void index(Expr.Index ix) {
-        FunctionInfo.Site site = opSite("index", describe(ix.object()));
+        FunctionInfo.Site site = opSite("index", descriptions.describe(ix.object()));
         state();
         obj(ix.object());
         if (ix.key() instanceof Expr.Str key) {
@@ -1560,335 +1185,6 @@ final class BodyCompiler {
         }
     }
 
-    // ---------------------------------------------------------------- operators
-
-    private StaticType unary(Expr.Unary u) {
-        switch (u.op()) {
-            case NOT -> {
-                obj(u.operand());
-                invokestatic(OPS, "not", mt(BOOLEAN, OBJECT));
-                return StaticType.ANY;
-            }
-            case NEG -> {
-                StaticType t = typeOf(u.operand());
-                if (t == StaticType.INT) {
-                    expr(u.operand());
-                    cb.lneg();
-                    return t;
-                }
-                if (t == StaticType.FLOAT) {
-                    expr(u.operand());
-                    cb.dneg();
-                    return t;
-                }
-                state();
-                obj(u.operand());
-                line(u.line());
-                invokestatic(opSite("unm", describe(u.operand())), OPS, "unm", mt(OBJECT, STATE, OBJECT));
-                return StaticType.ANY;
-            }
-            case BNOT -> {
-                if (typeOf(u.operand()) == StaticType.INT) {
-                    expr(u.operand());
-                    cb.loadConstant(-1L);
-                    cb.lxor();
-                    return StaticType.INT;
-                }
-                state();
-                obj(u.operand());
-                line(u.line());
-                invokestatic(opSite("bnot", describe(u.operand())), OPS, "bnot", mt(OBJECT, STATE, OBJECT));
-                return StaticType.ANY;
-            }
-            case LEN -> {
-                state();
-                obj(u.operand());
-                line(u.line());
-                invokestatic(opSite("len", describe(u.operand())), OPS, "len", mt(OBJECT, STATE, OBJECT));
-                return StaticType.ANY;
-            }
-        }
-        throw new IllegalStateException();
-    }
-
-    private StaticType binary(Expr.Binary b) {
-        switch (b.op()) {
-            case AND -> {
-                Label end = cb.newLabel();
-                obj(b.left());
-                cb.dup();
-                invokestatic(OPS, "truthy", mt(Z, OBJECT));
-                cb.ifeq(end);
-                cb.pop();
-                obj(b.right());
-                cb.labelBinding(end);
-                return StaticType.ANY;
-            }
-            case OR -> {
-                Label end = cb.newLabel();
-                obj(b.left());
-                cb.dup();
-                invokestatic(OPS, "truthy", mt(Z, OBJECT));
-                cb.ifne(end);
-                cb.pop();
-                obj(b.right());
-                cb.labelBinding(end);
-                return StaticType.ANY;
-            }
-            case EQ, NE, LT, LE, GT, GE -> {
-                comparison(b);
-                invokestatic(BOOLEAN, "valueOf", mt(BOOLEAN, Z));
-                return StaticType.ANY;
-            }
-            case CONCAT -> {
-                concat(b);
-                return StaticType.ANY;
-            }
-            default -> {
-                return arithmetic(b);
-            }
-        }
-    }
-
-    private void concat(Expr.Binary b) {
-        List<Expr> parts = new ArrayList<>();
-        flattenConcat(b, parts);
-        List<FunctionInfo.Desc> descs = new ArrayList<>();
-        for (Expr p : parts) {
-            descs.add(describe(p));
-        }
-        FunctionInfo.Site site = opSite("concat", descs.toArray(FunctionInfo.Desc[]::new));
-        state();
-        if (parts.size() == 2) {
-            obj(parts.get(0));
-            obj(parts.get(1));
-            line(b.line());
-            invokestatic(site, OPS, "concat", mt(OBJECT, STATE, OBJECT, OBJECT));
-            return;
-        }
-        cb.loadConstant(parts.size());
-        cb.anewarray(OBJECT);
-        for (int i = 0; i < parts.size(); i++) {
-            cb.dup();
-            cb.loadConstant(i);
-            obj(parts.get(i));
-            cb.aastore();
-        }
-        line(b.line());
-        invokestatic(site, OPS, "concat", mt(OBJECT, STATE, OBJECTS));
-    }
-
-    /** {@code a .. b .. c} is right-associative: collects the operands of a concatenation chain in order. */
-    private static void flattenConcat(Expr e, List<Expr> out) {
-        if (e instanceof Expr.Binary b && b.op() == BinOp.CONCAT) {
-            out.add(b.left());
-            flattenConcat(b.right(), out);
-        } else {
-            out.add(e);
-        }
-    }
-
-    private StaticType arithmetic(Expr.Binary b) {
-        StaticType lt = typeOf(b.left());
-        StaticType rt = typeOf(b.right());
-        StaticType result = TypeInference.binaryType(b.op(), lt, rt);
-        if (result == StaticType.INT) {
-            expr(b.left());
-            expr(b.right());
-            line(b.line());
-            switch (b.op()) {
-                case ADD -> cb.ladd();
-                case SUB -> cb.lsub();
-                case MUL -> cb.lmul();
-                case BAND -> cb.land();
-                case BOR -> cb.lor();
-                case BXOR -> cb.lxor();
-                case IDIV -> invokestatic(OPS, "idiv", mt(J, J, J));
-                case MOD -> invokestatic(OPS, "mod", mt(J, J, J));
-                case SHL -> invokestatic(OPS, "shl", mt(J, J, J));
-                case SHR -> invokestatic(OPS, "shr", mt(J, J, J));
-                default -> throw new IllegalStateException(b.op().toString());
-            }
-            return StaticType.INT;
-        }
-        if (result == StaticType.FLOAT) {
-            exprAs(b.left(), StaticType.FLOAT);
-            exprAs(b.right(), StaticType.FLOAT);
-            switch (b.op()) {
-                case ADD -> cb.dadd();
-                case SUB -> cb.dsub();
-                case MUL -> cb.dmul();
-                case DIV -> cb.ddiv();
-                case MOD -> invokestatic(OPS, "mod", mt(D, D, D));
-                case POW -> invokestatic(OPS, "pow", mt(D, D, D));
-                case IDIV -> {
-                    cb.ddiv();
-                    invokestatic(ClassDesc.of("java.lang.Math"), "floor", mt(D, D));
-                }
-                default -> throw new IllegalStateException(b.op().toString());
-            }
-            return StaticType.FLOAT;
-        }
-        String method = switch (b.op()) {
-            case ADD -> "add";
-            case SUB -> "sub";
-            case MUL -> "mul";
-            case DIV -> "div";
-            case MOD -> "mod";
-            case IDIV -> "idiv";
-            case POW -> "pow";
-            case BAND -> "band";
-            case BOR -> "bor";
-            case BXOR -> "bxor";
-            case SHL -> "shl";
-            case SHR -> "shr";
-            default -> throw new IllegalStateException(b.op().toString());
-        };
-        state();
-        obj(b.left());
-        obj(b.right());
-        line(b.line());
-        invokestatic(opSite(method, describe(b.left()), describe(b.right())), OPS, method,
-                mt(OBJECT, STATE, OBJECT, OBJECT));
-        return StaticType.ANY;
-    }
-
-    // ---------------------------------------------------------------- calls
-
-    /**
-     * Emits a call and leaves its raw result (see {@link dev.wippy.lua.vm.CallResult}). In tail position the call
-     * is made directly while the chain of direct tail calls is short, and handed back as a pending tail call
-     * otherwise.
-     */
-    private void rawCall(Expr call, boolean tail) {
-        Expr fnExpr;
-        List<Expr> args;
-        FunctionInfo.Desc calleeDesc;
-        int selfSlot = -1;
-        if (call instanceof Expr.MethodCall m) {
-            selfSlot = newSlot(StaticType.ANY);
-            obj(m.object());
-            cb.astore(selfSlot);
-            calleeDesc = new FunctionInfo.Desc("method", m.method());
-            state();
-            state();
-            cb.aload(selfSlot);
-            constants.string(cb, m.method());
-            line(m.line());
-            fieldGet(opSite("index", describe(m.object())));
-            fnExpr = null;
-            args = m.args();
-        } else {
-            Expr.Call c = (Expr.Call) call;
-            fnExpr = c.function();
-            args = c.args();
-            calleeDesc = describe(fnExpr);
-            state();
-            obj(fnExpr);
-        }
-        FunctionInfo.Site site = site(calleeDesc);
-        line(call.line());
-        invokestatic(site, OPS, "fn", mt(FUNCTION, STATE, OBJECT));
-        state();
-        int fixedCount = args.size() + (selfSlot >= 0 ? 1 : 0);
-        boolean lastMulti = !args.isEmpty() && TypeInference.isMulti(args.getLast());
-        MethodTypeDesc type;
-        String method;
-        if (!lastMulti && fixedCount <= 3) {
-            if (selfSlot >= 0) {
-                cb.aload(selfSlot);
-            }
-            for (Expr a : args) {
-                obj(a);
-            }
-            type = Types.callType(fixedCount);
-            method = "call";
-        } else {
-            List<Expr> all = new ArrayList<>(args);
-            if (selfSlot >= 0) {
-                int n = all.size();
-                boolean multiLast = lastMulti;
-                int fixed = multiLast ? n - 1 : n;
-                cb.loadConstant(fixed + 1);
-                cb.anewarray(OBJECT);
-                cb.dup();
-                cb.iconst_0();
-                cb.aload(selfSlot);
-                cb.aastore();
-                for (int i = 0; i < fixed; i++) {
-                    cb.dup();
-                    cb.loadConstant(i + 1);
-                    obj(all.get(i));
-                    cb.aastore();
-                }
-                if (multiLast) {
-                    multi(all.getLast());
-                    invokestatic(OPS, "append", mt(OBJECTS, OBJECTS, OBJECTS));
-                }
-            } else {
-                valueArray(all);
-            }
-            type = Types.CALLV;
-            method = "callv";
-        }
-        line(call.line());
-        if (!tail) {
-            invokevirtual(site, FUNCTION, method, type);
-            if (selfSlot >= 0) {
-                nextSlot = selfSlot;
-            }
-            return;
-        }
-        // stack: fn, state, args...
-        Label trampoline = cb.newLabel();
-        state();
-        invokestatic(OPS, "enterTail", mt(Z, STATE));
-        cb.ifeq(trampoline);
-        Label start = cb.newBoundLabel();
-        invokevirtual(new FunctionInfo.Site(null, true, calleeDesc), FUNCTION, method, type);
-        Label end = cb.newBoundLabel();
-        state();
-        invokestatic(OPS, "exitTail", mt(V, STATE));
-        returnValue();
-        Label handler = cb.newBoundLabel();
-        state();
-        invokestatic(OPS, "exitTail", mt(V, STATE));
-        cb.athrow();
-        cb.exceptionCatchAll(start, end, handler);
-        cb.labelBinding(trampoline);
-        // drop the state below the arguments: tailCall(fn, args...) does not need it
-        if (method.equals("callv")) {
-            cb.swap();
-            cb.pop();
-            invokestatic(OPS, "tailCallv", mt(OBJECT, FUNCTION, OBJECTS));
-        } else {
-            dropStateUnderArgs(fixedCount);
-            ClassDesc[] p = new ClassDesc[fixedCount + 1];
-            p[0] = FUNCTION;
-            for (int i = 1; i <= fixedCount; i++) {
-                p[i] = OBJECT;
-            }
-            invokestatic(OPS, "tailCall", mt(OBJECT, p));
-        }
-        if (selfSlot >= 0) {
-            nextSlot = selfSlot;
-        }
-    }
-
-    /** With {@code fn, state, a1..an} on the stack, removes {@code state}. */
-    private void dropStateUnderArgs(int n) {
-        int base = newSlot(StaticType.ANY);
-        for (int i = n - 1; i >= 0; i--) {
-            cb.astore(base + i);
-        }
-        nextSlot = base + n;
-        cb.pop();
-        for (int i = 0; i < n; i++) {
-            cb.aload(base + i);
-        }
-        nextSlot = base;
-    }
-
     // ---------------------------------------------------------------- closures
 
     /** Pushes a new closure of the function {@code body}. */
@@ -1922,55 +1218,4 @@ final class BodyCompiler {
         invokespecial(cls, "<init>", MethodTypeDesc.of(V, params));
     }
 
-    // ---------------------------------------------------------------- descriptions
-
-    /** PUC's description of the value of an expression (for error messages), or null. */
-    private FunctionInfo.Desc describe(Expr e) {
-        return switch (e) {
-            case Expr.Name n -> describeBinding(res.names.get(n), n.name());
-            case Expr.Index ix when ix.key() instanceof Expr.Str key -> {
-                String k = new String(key.value(), java.nio.charset.StandardCharsets.ISO_8859_1);
-                String qualified = ix.object() instanceof Expr.Name lib
-                        && res.names.get(lib) instanceof Binding.Global ? lib.name() + "." + k : null;
-                yield new FunctionInfo.Desc(isEnv(ix.object()) ? "global" : "field", k, qualified);
-            }
-            case Expr.Index ix when ix.key() instanceof Expr.Int k && k.value() >= 0 && k.value() <= 255 ->
-                    new FunctionInfo.Desc("field", "integer index");
-            case Expr.Index ignored -> new FunctionInfo.Desc("field", "?");
-            case Expr.Str s -> new FunctionInfo.Desc("constant",
-                    new String(s.value(), java.nio.charset.StandardCharsets.ISO_8859_1));
-            case Expr.Paren p -> TypeInference.isMulti(p.inner()) ? null : describe(p.inner());
-            default -> null;
-        };
-    }
-
-    private boolean isEnv(Expr e) {
-        return e instanceof Expr.Name n && n.name().equals("_ENV") && !(res.names.get(n) instanceof Binding.Global);
-    }
-
-    private static FunctionInfo.Desc describeBinding(Binding b, String name) {
-        return switch (b) {
-            case Binding.Local l when l.variable().constant != null -> describeConstant(l.variable().constant);
-            case Binding.Up u when u.upvalue().variable.constant != null ->
-                    describeConstant(u.upvalue().variable.constant);
-            case Binding.Local ignored -> new FunctionInfo.Desc("local", name);
-            case Binding.Up ignored -> new FunctionInfo.Desc("upvalue", name);
-            case Binding.Global g -> new FunctionInfo.Desc("global", g.name());
-        };
-    }
-
-    /** A compile-time constant is no variable for PUC: only a string one is described, as a constant. */
-    private static FunctionInfo.Desc describeConstant(Object value) {
-        return value instanceof byte[] s
-                ? new FunctionInfo.Desc("constant", new String(s, java.nio.charset.StandardCharsets.ISO_8859_1))
-                : null;
-    }
-
-    private static FunctionInfo.Desc describeBinding(Binding b) {
-        return switch (b) {
-            case Binding.Local l -> new FunctionInfo.Desc("local", l.variable().name);
-            case Binding.Up u -> new FunctionInfo.Desc("upvalue", u.upvalue().name);
-            case Binding.Global g -> new FunctionInfo.Desc("global", g.name());
-        };
-    }
 }

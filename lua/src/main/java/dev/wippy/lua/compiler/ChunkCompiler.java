@@ -42,24 +42,46 @@ public final class ChunkCompiler {
     private static final int MAX_PARAMETERS = 240;
 
     private final Chunk chunk;
+    private final String sourceName;
+    /** Compiled without debug information, as PUC loads a stripped dump: no lines, no variable names. */
+    private final boolean stripped;
     private final byte[] source;
     private final Resolution res;
     private final String prefix;
     private final Map<FunctionScope, ClassDesc> classes = new IdentityHashMap<>();
 
-    private ChunkCompiler(Chunk chunk, byte[] source, Resolution res) {
+    private ChunkCompiler(Chunk chunk, String sourceName, byte[] source, Resolution res, boolean stripped) {
         this.chunk = chunk;
+        this.sourceName = sourceName;
+        this.stripped = stripped;
         this.source = source;
         this.res = res;
         this.prefix = PACKAGE + "L" + SEQUENCE.incrementAndGet() + "$F";
     }
 
-    /** Parses and compiles Lua source; throws {@link LuaSyntaxError} for any compile-time error. */
+    /**
+     * Parses and compiles Lua source of a file, shown in messages as {@code chunkName}; throws
+     * {@link LuaSyntaxError} for any compile-time error.
+     */
     public static CompiledChunk compile(byte[] source, String chunkName) {
+        return compile(source, chunkName, "@" + chunkName);
+    }
+
+    /** Compiles a chunk given its name as {@code load} got it ({@code sourceName}) and as messages show it. */
+    public static CompiledChunk compile(byte[] source, String chunkName, String sourceName) {
+        return compile(source, chunkName, sourceName, false);
+    }
+
+    /** Compiles a chunk; a {@code stripped} one has no debug information (PUC's stripped dump, named "?"). */
+    static CompiledChunk compile(byte[] source, String chunkName, String sourceName, boolean stripped) {
         Chunk chunk = Parser.parse(source, chunkName);
         Resolution res = Resolver.resolve(chunk);
         TypeInference.run(res, chunk.body());
-        return new ChunkCompiler(chunk, source, res).build();
+        return new ChunkCompiler(chunk, sourceName, source, res, stripped).build();
+    }
+
+    boolean stripped() {
+        return stripped;
     }
 
     Block mainBody() {
@@ -84,7 +106,8 @@ public final class ChunkCompiler {
             byte[] code = generate(fs, cd, sites);
             String name = cd.packageName() + "." + cd.displayName();
             bytes.put(name, code);
-            infos.put(name, new SiteMapper(code, sites).info(chunk.name(), source, fs));
+            infos.put(name, new SiteMapper(code, sites).info(stripped ? "?" : chunk.name(),
+                    stripped ? "=?" : sourceName, source, fs, stripped));
         }
         ChunkLoader loader = new ChunkLoader(bytes);
         Map<Integer, CompiledChunk.Prototype> prototypes = new java.util.HashMap<>();
@@ -145,7 +168,8 @@ public final class ChunkCompiler {
                     continue;
                 }
                 ClassDesc type = u.isCell() ? CELL : OBJECT;
-                clb.withField(BodyCompiler.upvalueField(u), type, ClassFile.ACC_PRIVATE | ClassFile.ACC_FINAL);
+                // not final: the debug library may set or join upvalues
+                clb.withField(BodyCompiler.upvalueField(u), type, ClassFile.ACC_PRIVATE);
                 ctorParams.add(type);
                 fields.add(u);
             }
@@ -252,7 +276,8 @@ public final class ChunkCompiler {
             this.sites = sites;
         }
 
-        FunctionInfo info(String chunkName, byte[] chunkSource, FunctionScope fs) {
+        FunctionInfo info(String chunkName, String sourceName, byte[] chunkSource, FunctionScope fs,
+                          boolean stripped) {
             ClassModel model = ClassFile.of().parse(code);
             MethodModel body = model.methods().stream()
                     .filter(m -> m.methodName().equalsString(dev.wippy.lua.vm.LuaClosure.BODY))
@@ -260,16 +285,25 @@ public final class ChunkCompiler {
             java.util.TreeMap<Integer, FunctionInfo.Site> byBci = new java.util.TreeMap<>();
             body.code().orElseThrow().findAttribute(Attributes.characterRangeTable()).ifPresent(table -> {
                 for (CharacterRangeInfo r : table.characterRangeTable()) {
-                    byBci.put(r.startPc(), sites.get(r.characterRangeStart()));
+                    FunctionInfo.Site site = sites.get(r.characterRangeStart());
+                    // without debug information PUC names no variable
+                    byBci.put(r.startPc(), stripped ? new FunctionInfo.Site(site.event(), site.role()) : site);
                 }
             });
             int[] bcis = byBci.keySet().stream().mapToInt(Integer::intValue).toArray();
             int line = fs.isMain() ? 0 : fs.body.line();
             int last = fs.isMain() ? -1 : fs.body.endLine();
-            int params = fs.isMain() ? 0 : fs.body.params().size() + (fs.body.isMethod() ? 1 : 0);
-            // a main chunk always has its _ENV upvalue, used or not
-            int upvalues = fs.isMain() ? 1 : fs.upvalues.size();
-            return new FunctionInfo(chunkName, chunkSource, fs.id, line, last, params, fs.isVararg(), upvalues, bcis,
+            List<String> params = new ArrayList<>();
+            if (!fs.isMain()) {
+                if (fs.body.isMethod()) {
+                    params.add("self");
+                }
+                fs.body.params().forEach(p -> params.add(p.name()));
+            }
+            String[] upvalues = fs.upvalues.stream().map(u -> stripped ? "(no name)" : u.name)
+                    .toArray(String[]::new);
+            return new FunctionInfo(chunkName, sourceName, stripped, chunkSource, fs.id, line, last,
+                    params.toArray(String[]::new), fs.isVararg(), upvalues, bcis,
                     byBci.values().toArray(FunctionInfo.Site[]::new));
         }
     }

@@ -14,6 +14,11 @@ final class LocalVar {
     boolean captured;
     /** Assigned after its declaration (a plain {@code local x} counts as declared with nil). */
     boolean reassigned;
+    /**
+     * In a chunk that uses the debug library: if captured, kept in a Cell even when never reassigned, so that
+     * closures sharing the variable share one upvalue that {@code debug.upvalueid/upvaluejoin/setupvalue} can see.
+     */
+    boolean inspectable;
     /** Declared by {@code local function}: the function may refer to itself before the local is set. */
     boolean isLocalFunction;
     /** Static type, when every value ever stored in it is known to be of one numeric subtype. */
@@ -39,9 +44,9 @@ final class LocalVar {
         return attrib != Stat.Attrib.NONE;
     }
 
-    /** Captured and mutable: lives in a {@link dev.wippy.lua.vm.Cell} shared with closures. */
+    /** Captured and mutable (or inspectable): lives in a {@link dev.wippy.lua.vm.Cell} shared with closures. */
     boolean needsCell() {
-        return captured && reassigned;
+        return captured && (reassigned || inspectable);
     }
 
     @Override

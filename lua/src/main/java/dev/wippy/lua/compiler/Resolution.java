@@ -20,6 +20,11 @@ final class Resolution {
     final Map<Stat.TypeDecl, LocalVar> types = new IdentityHashMap<>();
     /** The variable that {@code function a.b.c()} reads (or writes, for {@code function a()}). */
     final Map<Stat.FunctionStat, Binding> functionTargets = new IdentityHashMap<>();
+    /**
+     * The chunk uses the debug library: its captured variables live in cells and its code reports to debug hooks,
+     * so that the library can see what PUC shows.
+     */
+    boolean inspectable;
     /** For each goto, its label; for each break, its loop statement. */
     final Map<Stat, Stat> jumpTargets = new IdentityHashMap<>();
 

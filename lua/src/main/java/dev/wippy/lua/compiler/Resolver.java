@@ -7,7 +7,6 @@ import dev.wippy.lua.syntax.FuncBody;
 import dev.wippy.lua.syntax.LuaSyntaxError;
 import dev.wippy.lua.syntax.Param;
 import dev.wippy.lua.syntax.Stat;
-import dev.wippy.lua.syntax.TableField;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +23,16 @@ final class Resolver {
     private final Resolution result;
     private int nextFunctionId = 1;
     private Scope scope;
+    /** Whether the chunk names {@code debug} (the library, or a local holding it). */
+    private boolean usesDebug;
+    /** The line being resolved, for the errors of PUC's limits. */
+    private int line;
+
+    /**
+     * Upvalues are constructor parameters of the function's class, and a JVM method takes at most 254 besides
+     * {@code this}: one less than PUC's limit of 255.
+     */
+    private static final int MAX_UPVALUES = 254;
 
     private Resolver(String chunkName, Resolution result) {
         this.chunkName = chunkName;
@@ -42,7 +51,19 @@ final class Resolver {
         outerScope.vars.add(env);
         resolver.scope = outerScope;
         resolver.function(main, List.of(), chunk.body(), chunk.body().endLine());
+        if (resolver.usesDebug) {
+            r.inspectable = true;
+            env.inspectable = true;
+            markInspectable(main);
+        }
         return r;
+    }
+
+    private static void markInspectable(FunctionScope fs) {
+        for (LocalVar v : fs.locals) {
+            v.inspectable = !v.isTypeValue;
+        }
+        fs.children.forEach(Resolver::markInspectable);
     }
 
     // ---------------------------------------------------------------- scopes
@@ -91,6 +112,7 @@ final class Resolver {
     }
 
     private void declare(LocalVar v) {
+        usesDebug |= v.name.equals("debug");
         scope.vars.add(v);
         v.owner.locals.add(v);
     }
@@ -194,6 +216,7 @@ final class Resolver {
     // ---------------------------------------------------------------- statements
 
     private void statement(Stat st, int index, int active) {
+        line = st.line();
         switch (st) {
             case Stat.Local l -> {
                 for (Expr e : l.values()) {
@@ -321,55 +344,11 @@ final class Resolver {
     // ---------------------------------------------------------------- expressions
 
     private void expr(Expr e) {
+        line = e.line();
         switch (e) {
             case Expr.Name n -> result.names.put(n, bindForRead(n.name()));
-            case Expr.Index ix -> {
-                expr(ix.object());
-                expr(ix.key());
-            }
-            case Expr.Call c -> {
-                expr(c.function());
-                for (Expr a : c.args()) {
-                    expr(a);
-                }
-            }
-            case Expr.MethodCall m -> {
-                expr(m.object());
-                for (Expr a : m.args()) {
-                    expr(a);
-                }
-            }
             case Expr.Function f -> functionExpr(f.body());
-            case Expr.Table t -> {
-                for (TableField field : t.fields()) {
-                    if (field instanceof TableField.Keyed k) {
-                        expr(k.key());
-                    }
-                    expr(field.value());
-                }
-            }
-            case Expr.Binary b -> {
-                expr(b.left());
-                expr(b.right());
-            }
-            case Expr.Unary u -> expr(u.operand());
-            case Expr.Paren p -> expr(p.inner());
-            case Expr.Cast c -> expr(c.inner());
-            case Expr.NonNil n -> expr(n.inner());
-            case Expr.Nil ignored -> {
-            }
-            case Expr.True ignored -> {
-            }
-            case Expr.False ignored -> {
-            }
-            case Expr.Vararg ignored -> {
-            }
-            case Expr.Int ignored -> {
-            }
-            case Expr.Flt ignored -> {
-            }
-            case Expr.Str ignored -> {
-            }
+            default -> SubExpressions.each(e, this::expr);
         }
     }
 
@@ -417,10 +396,24 @@ final class Resolver {
             return new Binding.Local(v);
         }
         v.captured = true;
-        return new Binding.Up(current.upvalueFor(v));
+        Upvalue u = current.upvalueFor(v);
+        for (FunctionScope f = current; f != v.owner; f = f.parent) {
+            if (f.upvalues.size() > MAX_UPVALUES) {
+                throw tooManyUpvalues(f);
+            }
+        }
+        return new Binding.Up(u);
+    }
+
+    /** PUC's {@code errorlimit} message, with this engine's limit. */
+    private LuaSyntaxError tooManyUpvalues(FunctionScope f) {
+        String where = f.isMain() ? "main function" : "function at line " + f.body.line();
+        return new LuaSyntaxError(chunkName, line, 0, "too many upvalues (limit is " + MAX_UPVALUES + ") in " + where,
+                null);
     }
 
     private Binding bindForRead(String name) {
+        usesDebug |= name.equals("debug");
         LocalVar v = lookupVariable(name);
         if (v != null) {
             return bindVariable(v);

@@ -3,8 +3,8 @@ package dev.wippy.lua.compiler;
 import dev.wippy.lua.syntax.BinOp;
 import dev.wippy.lua.syntax.Block;
 import dev.wippy.lua.syntax.Expr;
+import dev.wippy.lua.syntax.FuncBody;
 import dev.wippy.lua.syntax.Stat;
-import dev.wippy.lua.syntax.TableField;
 import dev.wippy.lua.syntax.UnOp;
 
 import java.util.ArrayList;
@@ -167,36 +167,36 @@ final class TypeInference {
         }
     }
 
+    /**
+     * Records where the locals a statement assigns get their values from, and walks everything inside it. The
+     * switch has no default: a new statement form must say what it contains (expressions: {@link SubExpressions}).
+     */
     private void statement(Stat st) {
         switch (st) {
-            case Stat.Local l -> assignAll(resolution.declared.get(l), l.values());
+            case Stat.Local l -> {
+                l.values().forEach(this::expr);
+                assignAll(resolution.declared.get(l), l.values());
+            }
             case Stat.Assign a -> {
-                List<LocalVar> targets = new ArrayList<>();
-                for (Expr t : a.targets()) {
+                for (int i = 0; i < a.targets().size(); i++) {
+                    Expr t = a.targets().get(i);
                     if (t instanceof Expr.Name n && resolution.names.get(n) instanceof Binding.Local loc) {
-                        targets.add(loc.variable());
+                        assignOne(loc.variable(), i, a.values());
                     } else {
-                        targets.add(null);
-                    }
-                }
-                for (int i = 0; i < targets.size(); i++) {
-                    if (targets.get(i) != null) {
-                        assignOne(targets.get(i), i, a.values());
+                        expr(t);
                     }
                 }
                 a.values().forEach(this::expr);
             }
             case Stat.LocalFunction lf -> {
                 add(resolution.declared.get(lf).getFirst(), new Source.Unknown());
-                block(lf.body().body());
-                resolution.parameters.get(lf.body()).forEach(p -> add(p, new Source.Unknown()));
+                function(lf.body());
             }
             case Stat.FunctionStat f -> {
                 if (resolution.functionTargets.get(f) instanceof Binding.Local loc) {
                     add(loc.variable(), new Source.Unknown());
                 }
-                resolution.parameters.get(f.body()).forEach(p -> add(p, new Source.Unknown()));
-                block(f.body().body());
+                function(f.body());
             }
             case Stat.CallStat c -> expr(c.call());
             case Stat.Do d -> block(d.body());
@@ -230,7 +230,15 @@ final class TypeInference {
                 block(f.body());
             }
             case Stat.Return r -> r.values().forEach(this::expr);
-            default -> {
+            case Stat.Break ignored -> {
+            }
+            case Stat.Goto ignored -> {
+            }
+            case Stat.Label ignored -> {
+            }
+            case Stat.TypeDecl ignored -> {
+            }
+            case Stat.InterfaceDecl ignored -> {
             }
         }
     }
@@ -241,43 +249,18 @@ final class TypeInference {
         add(v, known ? new Source.Of(values.get(i)) : new Source.Unknown());
     }
 
-    /** Visits nested functions inside expressions. */
+    /** A nested function: its parameters can hold anything; its body is analysed like any other. */
+    private void function(FuncBody body) {
+        resolution.parameters.get(body).forEach(p -> add(p, new Source.Unknown()));
+        block(body.body());
+    }
+
+    /** Walks an expression for the functions nested in it. */
     private void expr(Expr e) {
-        switch (e) {
-            case Expr.Function f -> {
-                resolution.parameters.get(f.body()).forEach(p -> add(p, new Source.Unknown()));
-                block(f.body().body());
-            }
-            case Expr.Binary b -> {
-                expr(b.left());
-                expr(b.right());
-            }
-            case Expr.Unary u -> expr(u.operand());
-            case Expr.Index ix -> {
-                expr(ix.object());
-                expr(ix.key());
-            }
-            case Expr.Call c -> {
-                expr(c.function());
-                c.args().forEach(this::expr);
-            }
-            case Expr.MethodCall m -> {
-                expr(m.object());
-                m.args().forEach(this::expr);
-            }
-            case Expr.Table t -> {
-                for (TableField f : t.fields()) {
-                    if (f instanceof TableField.Keyed k) {
-                        expr(k.key());
-                    }
-                    expr(f.value());
-                }
-            }
-            case Expr.Paren p -> expr(p.inner());
-            case Expr.Cast c -> expr(c.inner());
-            case Expr.NonNil n -> expr(n.inner());
-            default -> {
-            }
+        if (e instanceof Expr.Function f) {
+            function(f.body());
+        } else {
+            SubExpressions.each(e, this::expr);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.wippy.lua.compiler.BinaryChunk;
 import dev.wippy.lua.compiler.ChunkCompiler;
 import dev.wippy.lua.syntax.ChunkNames;
 import dev.wippy.lua.syntax.LuaSyntaxError;
+import dev.wippy.lua.syntax.SourceText;
 import dev.wippy.lua.vm.Args;
 import dev.wippy.lua.vm.CallStack;
 import dev.wippy.lua.vm.GcParameters;
@@ -15,6 +16,7 @@ import dev.wippy.lua.vm.LuaNumbers;
 import dev.wippy.lua.vm.LuaState;
 import dev.wippy.lua.vm.LuaString;
 import dev.wippy.lua.vm.LuaTable;
+import dev.wippy.lua.vm.MemoryCount;
 import dev.wippy.lua.vm.MetaNames;
 import dev.wippy.lua.vm.Multi;
 
@@ -416,15 +418,18 @@ public final class BaseLib {
 
     private static Object collectgarbage(LuaState s, Object[] a) {
         String opt = Args.optString(s, a, 0, LuaString.of("collect")).toString();
-        Runtime rt = Runtime.getRuntime();
         GcParameters gc = s.gc();
         return switch (opt) {
             case "collect" -> {
                 s.weakTables().collect();
                 yield 0L;
             }
-            case "count" -> (rt.totalMemory() - rt.freeMemory()) / 1024.0;
-            case "step" -> Boolean.TRUE;
+            case "count" -> MemoryCount.kilobytes();
+            case "step" -> {
+                // the JVM has no incremental steps to offer: a step is a whole cycle, so it always ends one
+                s.weakTables().collect();
+                yield Boolean.TRUE;
+            }
             case "isrunning" -> gc.running;
             case "incremental", "generational" -> {
                 String previous = gc.mode;
@@ -503,7 +508,8 @@ public final class BaseLib {
             return Multi.of(null, LuaString.of("attempt to load a text chunk (mode is '" + mode + "')"));
         }
         try {
-            return ChunkCompiler.compile(source.rawBytes(), ChunkNames.display(chunkName)).instantiate(env);
+            return ChunkCompiler.compile(source.rawBytes(), ChunkNames.display(chunkName), chunkName)
+                    .instantiate(env);
         } catch (LuaSyntaxError e) {
             return Multi.of(null, LuaString.of(e.getMessage()));
         }
@@ -515,7 +521,7 @@ public final class BaseLib {
         Object env = a.length > 2 ? a[2] : s.globals();
         try {
             byte[] bytes = Files.readAllBytes(Path.of(path.toString()));
-            return loadChunk(s, LuaString.wrap(bytes), "@" + path, mode, env);
+            return loadChunk(s, LuaString.wrap(SourceText.ofFile(bytes)), "@" + path, mode, env);
         } catch (IOException e) {
             return Multi.of(null, LuaString.of("cannot open " + path));
         }

@@ -20,7 +20,7 @@ public final class CoroutineLib {
             .fn("running", (s, a) -> Multi.of(s.currentCoroutine(), s.currentCoroutine().isMain()))
             .fn("isyieldable", (s, a) -> {
                 Coroutine co = a.length > 0 ? check(s, a, 0) : s.currentCoroutine();
-                return !co.isMain();
+                return co.isYieldable();
             })
             .fn("wrap", CoroutineLib::wrap)
             .fn("close", CoroutineLib::close)
@@ -59,6 +59,9 @@ public final class CoroutineLib {
         Coroutine co = s.currentCoroutine();
         if (co.isMain()) {
             throw LuaError.library("attempt to yield from outside a coroutine");
+        }
+        if (!co.isYieldable()) {
+            throw LuaError.library("attempt to yield across a C-call boundary");
         }
         return co.yield(a);
     }

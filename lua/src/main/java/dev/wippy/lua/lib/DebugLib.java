@@ -4,6 +4,7 @@ import dev.wippy.lua.vm.Args;
 import dev.wippy.lua.vm.CallStack;
 import dev.wippy.lua.vm.Coroutine;
 import dev.wippy.lua.vm.FunctionInfo;
+import dev.wippy.lua.vm.Hooks;
 import dev.wippy.lua.vm.Interop;
 import dev.wippy.lua.vm.LuaClosure;
 import dev.wippy.lua.vm.LuaError;
@@ -14,14 +15,14 @@ import dev.wippy.lua.vm.LuaTable;
 import dev.wippy.lua.vm.LuaUserdata;
 import dev.wippy.lua.vm.Multi;
 import dev.wippy.lua.vm.Traceback;
+import dev.wippy.lua.vm.Upvalues;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The standalone profile's {@code debug} library: tracebacks, function and stack information, and raw metatable
- * access. Variables of running functions live in JVM registers, so {@code getlocal} and friends report none, and
- * hooks are accepted but never called.
+ * access, upvalues, and hooks (see {@link Hooks}).
  */
 public final class DebugLib {
     private static final LuaTable TEMPLATE = new LibraryBuilder("debug")
@@ -30,14 +31,16 @@ public final class DebugLib {
             .fn("getmetatable", (s, a) -> Interop.getMetatable(s, Args.checkAny(a, 0)))
             .fn("setmetatable", DebugLib::setmetatable)
             .fn("getregistry", (s, a) -> s.registry())
-            .fn("sethook", (s, a) -> Multi.EMPTY)
-            .fn("gethook", (s, a) -> null)
-            .fn("getlocal", (s, a) -> null)
+            .fn("sethook", DebugLib::sethook)
+            .fn("gethook", DebugLib::gethook)
+            .fn("getlocal", DebugLib::getlocal)
             .fn("setlocal", (s, a) -> null)
-            .fn("getupvalue", (s, a) -> null)
-            .fn("setupvalue", (s, a) -> null)
+            .fn("getupvalue", DebugLib::getupvalue)
+            .fn("setupvalue", DebugLib::setupvalue)
+            .fn("upvalueid", DebugLib::upvalueid)
+            .fn("upvaluejoin", DebugLib::upvaluejoin)
             .fn("getuservalue", (s, a) -> Multi.of(null, Boolean.FALSE))
-            .fn("setuservalue", (s, a) -> Args.arg(a, 0))
+            .fn("setuservalue", DebugLib::setuservalue)
             .build();
 
     private DebugLib() {}
@@ -92,6 +95,118 @@ public final class DebugLib {
 
     private static boolean sameFrame(CallStack.Frame a, CallStack.Frame b) {
         return a.isLua() == b.isLua() && a.source().equals(b.source()) && a.line() == b.line();
+    }
+
+    /**
+     * For a function, the name of its parameter {@code n}, as PUC gives. The locals of running functions live in
+     * JVM registers, so for a stack level there are none to report.
+     */
+    private static Object getlocal(LuaState s, Object[] a) {
+        int base = Args.arg(a, 0) instanceof Coroutine ? 1 : 0;
+        int n = (int) Args.checkInteger(s, a, base + 1);
+        if (Args.arg(a, base) instanceof LuaFunction f) {
+            if (f instanceof LuaClosure c && !c.info().stripped() && n >= 1 && n <= c.info().params()) {
+                return LuaString.of(c.info().paramName(n - 1));
+            }
+            return null;
+        }
+        int level = (int) Args.checkInteger(s, a, base);
+        if (base == 0 && (level < 0 || level >= CallStack.capture().size())) {
+            throw Args.error(base, "level out of range");
+        }
+        return null;
+    }
+
+    private static Object sethook(LuaState s, Object[] a) {
+        int base = Args.arg(a, 0) instanceof Coroutine ? 1 : 0;
+        Coroutine co = base == 1 ? (Coroutine) a[0] : s.currentCoroutine();
+        if (Args.isNoneOrNil(a, base)) {
+            Hooks.set(co, null);
+            return Multi.EMPTY;
+        }
+        String given = Args.checkString(s, a, base + 1).toString();
+        LuaFunction fn = Args.checkFunction(s, a, base);
+        int count = (int) Args.optInteger(s, a, base + 2, 0);
+        StringBuilder mask = new StringBuilder();
+        for (char event : new char[] {'c', 'r', 'l'}) {
+            if (given.indexOf(event) >= 0) {
+                mask.append(event);
+            }
+        }
+        boolean none = mask.isEmpty() && count <= 0;
+        Hooks.set(co, none ? null : new Hooks.Hook(fn, mask.toString(), Math.max(count, 0)));
+        return Multi.EMPTY;
+    }
+
+    private static Object gethook(LuaState s, Object[] a) {
+        Coroutine co = Args.arg(a, 0) instanceof Coroutine c ? c : s.currentCoroutine();
+        Hooks.Hook hook = Hooks.get(co);
+        if (hook == null) {
+            return null;
+        }
+        return Multi.of(hook.function(), LuaString.of(hook.mask()), (long) hook.count());
+    }
+
+    private static Object getupvalue(LuaState s, Object[] a) {
+        int n = (int) Args.checkInteger(s, a, 1) - 1;
+        LuaFunction f = Args.checkFunction(s, a, 0);
+        String name = Upvalues.name(f, n);
+        if (name == null) {
+            return Multi.EMPTY;
+        }
+        return Multi.of(LuaString.of(name), f instanceof LuaClosure c ? Upvalues.get(c, n) : null);
+    }
+
+    private static Object setupvalue(LuaState s, Object[] a) {
+        Object value = Args.checkAny(a, 2);
+        int n = (int) Args.checkInteger(s, a, 1) - 1;
+        LuaFunction f = Args.checkFunction(s, a, 0);
+        String name = Upvalues.name(f, n);
+        if (name == null) {
+            return Multi.EMPTY;
+        }
+        if (f instanceof LuaClosure c) {
+            Upvalues.set(c, n, value);
+        }
+        return LuaString.of(name);
+    }
+
+    private static Object upvalueid(LuaState s, Object[] a) {
+        int n = (int) Args.checkInteger(s, a, 1) - 1;
+        LuaFunction f = Args.checkFunction(s, a, 0);
+        return Upvalues.name(f, n) == null ? null : Upvalues.id(f, n);
+    }
+
+    private static Object upvaluejoin(LuaState s, Object[] a) {
+        int n1 = checkUpvalue(s, a, 0);
+        int n2 = checkUpvalue(s, a, 2);
+        if (!(a[0] instanceof LuaClosure f1)) {
+            throw Args.error(0, "Lua function expected");
+        }
+        if (!(a[2] instanceof LuaClosure f2)) {
+            throw Args.error(2, "Lua function expected");
+        }
+        Upvalues.join(f1, n1, f2, n2);
+        return Multi.EMPTY;
+    }
+
+    /** The index (from 0) of the upvalue that arguments {@code fn} and {@code fn + 1} name; it must exist. */
+    private static int checkUpvalue(LuaState s, Object[] a, int fn) {
+        int n = (int) Args.checkInteger(s, a, fn + 1) - 1;
+        LuaFunction f = Args.checkFunction(s, a, fn);
+        if (Upvalues.name(f, n) == null) {
+            throw Args.error(fn + 1, "invalid upvalue index");
+        }
+        return n;
+    }
+
+    /** Userdata has no user values here; the argument is checked as PUC does. */
+    private static Object setuservalue(LuaState s, Object[] a) {
+        if (!(Args.arg(a, 0) instanceof LuaUserdata)) {
+            throw Args.typeError(s, a, 0, "userdata");
+        }
+        Args.checkAny(a, 1);
+        return null;
     }
 
     private static Object setmetatable(LuaState s, Object[] a) {
@@ -155,9 +270,9 @@ public final class DebugLib {
     private static void describeFunction(LuaTable info, LuaFunction f) {
         if (f instanceof LuaClosure c) {
             FunctionInfo fi = c.info();
-            source(info, fi.source(), fi.isMainChunk() ? "main" : "Lua", fi.lineDefined(), fi.lastLineDefined());
+            source(info, fi, fi.isMainChunk() ? "main" : "Lua");
         } else {
-            source(info, "[C]", "C", -1, -1);
+            source(info, null, "C");
         }
         describeParams(info, f instanceof LuaClosure c ? c.info() : null);
     }
@@ -172,21 +287,22 @@ public final class DebugLib {
     private static void describeFrame(LuaTable info, CallStack.Frame f) {
         if (f.isLua()) {
             FunctionInfo fi = f.info();
-            source(info, fi.source(), fi.isMainChunk() ? "main" : "Lua", fi.lineDefined(), fi.lastLineDefined());
+            source(info, fi, fi.isMainChunk() ? "main" : "Lua");
             info.putStr(LuaString.of("currentline"), (long) f.line());
             describeParams(info, fi);
         } else {
-            source(info, "[C]", "C", -1, -1);
+            source(info, null, "C");
             info.putStr(LuaString.of("currentline"), -1L);
             describeParams(info, null);
         }
     }
 
-    private static void source(LuaTable info, String shortSrc, String what, int line, int lastLine) {
-        info.putStr(LuaString.of("short_src"), LuaString.of(shortSrc));
-        info.putStr(LuaString.of("source"), LuaString.of(what.equals("C") ? "=[C]" : "@" + shortSrc));
+    /** The source fields of a Lua function's info, or of a Java function's when {@code fi} is null. */
+    private static void source(LuaTable info, FunctionInfo fi, String what) {
+        info.putStr(LuaString.of("short_src"), LuaString.of(fi == null ? "[C]" : fi.source()));
+        info.putStr(LuaString.of("source"), LuaString.of(fi == null ? "=[C]" : fi.sourceName()));
         info.putStr(LuaString.of("what"), LuaString.of(what));
-        info.putStr(LuaString.of("linedefined"), (long) line);
-        info.putStr(LuaString.of("lastlinedefined"), (long) lastLine);
+        info.putStr(LuaString.of("linedefined"), (long) (fi == null ? -1 : fi.lineDefined()));
+        info.putStr(LuaString.of("lastlinedefined"), (long) (fi == null ? -1 : fi.lastLineDefined()));
     }
 }

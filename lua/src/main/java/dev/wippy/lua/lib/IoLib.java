@@ -94,11 +94,16 @@ public final class IoLib {
         mt.putStr(MetaNames.NAME, LuaString.of("FILE*"));
         mt.putStr(MetaNames.INDEX, METHODS);
         mt.putStr(MetaNames.TOSTRING, new JavaFunction("tostring", (s, a) -> {
-            LuaFile f = (LuaFile) a[0];
+            if (!(Args.arg(a, 0) instanceof LuaFile f)) {
+                throw Args.typeError(s, a, 0, "FILE*");
+            }
             return LuaString.of(f.isClosed() ? "file (closed)" : "file (" + dev.wippy.lua.vm.Interop.address(f) + ")");
         }));
         JavaFunction gc = new JavaFunction("close", (s, a) -> {
-            if (a[0] instanceof LuaFile f && !f.isClosed() && !f.isStandard()) {
+            if (!(Args.arg(a, 0) instanceof LuaFile f)) {
+                throw Args.typeError(s, a, 0, "FILE*");
+            }
+            if (!f.isClosed() && !f.isStandard()) {
                 io(f::close);
             }
             return Multi.EMPTY;

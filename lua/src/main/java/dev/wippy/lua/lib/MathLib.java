@@ -3,6 +3,7 @@ package dev.wippy.lua.lib;
 import dev.wippy.lua.vm.Args;
 import dev.wippy.lua.vm.Arith;
 import dev.wippy.lua.vm.Interop;
+import dev.wippy.lua.vm.JavaFunction;
 import dev.wippy.lua.vm.LuaFunction;
 import dev.wippy.lua.vm.LuaNumbers;
 import dev.wippy.lua.vm.LuaState;
@@ -114,10 +115,11 @@ public final class MathLib {
 
     private static LuaTable sandboxTemplate() {
         LuaTable t = LuaTable.copyOnWrite(TEMPLATE);
-        t.putStr(LuaString.of("pow"), new LibFn("pow",
+        t.putStr(LuaString.of("pow"), new JavaFunction("math.pow",
                 (s, a) -> Arith.pow(Args.checkDouble(s, a, 0), Args.checkDouble(s, a, 1))));
-        t.putStr(LuaString.of("log10"), new LibFn("log10", (s, a) -> Math.log10(Args.checkDouble(s, a, 0))));
-        t.putStr(LuaString.of("atan2"), new LibFn("atan2",
+        t.putStr(LuaString.of("log10"),
+                new JavaFunction("math.log10", (s, a) -> Math.log10(Args.checkDouble(s, a, 0))));
+        t.putStr(LuaString.of("atan2"), new JavaFunction("math.atan2",
                 (s, a) -> Math.atan2(Args.checkDouble(s, a, 0), Args.checkDouble(s, a, 1))));
         t.putStr(LuaString.of("sinh"), floatFn("sinh", Math::sinh));
         t.putStr(LuaString.of("cosh"), floatFn("cosh", Math::cosh));
@@ -193,27 +195,6 @@ public final class MathLib {
                 return op.apply(number(s, x));
             }
         };
-    }
-
-    /** A lambda-backed math function (not on hot paths). */
-    private static final class LibFn extends LuaFunction {
-        private final String name;
-        private final dev.wippy.lua.vm.JavaFunction.Body body;
-
-        LibFn(String name, dev.wippy.lua.vm.JavaFunction.Body body) {
-            this.name = name;
-            this.body = body;
-        }
-
-        @Override
-        public Object callv(LuaState s, Object[] args) {
-            return body.call(s, args);
-        }
-
-        @Override
-        public String name() {
-            return "math." + name;
-        }
     }
 
     /** {@code math.max} / {@code math.min}: the winning argument itself, subtype kept. */

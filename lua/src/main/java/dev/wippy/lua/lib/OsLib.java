@@ -21,6 +21,7 @@ import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.IsoFields;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -51,10 +52,25 @@ public final class OsLib {
                 }
             })
             .fn("execute", OsLib::execute)
-            .fn("setlocale", (s, a) -> LuaString.of("C"))
+            .fn("setlocale", OsLib::setlocale)
             .build();
 
+    private static final List<String> LOCALE_CATEGORIES =
+            List.of("all", "collate", "ctype", "monetary", "numeric", "time");
+
     private OsLib() {}
+
+    /** The engine only has the C locale (patterns and formats follow it), so only that locale can be set. */
+    private static Object setlocale(LuaState s, Object[] a) {
+        LuaString locale = Args.optString(s, a, 0, null);
+        String category = Args.optString(s, a, 1, LuaString.of("all")).toString();
+        if (!LOCALE_CATEGORIES.contains(category)) {
+            throw Args.error(1, "invalid option '" + category + "'");
+        }
+        String name = locale == null ? "" : locale.toString();
+        return locale == null || name.isEmpty() || name.equals("C") || name.equals("POSIX") ? LuaString.of("C")
+                : null;
+    }
 
     private static LibraryBuilder common() {
         return new LibraryBuilder("os")

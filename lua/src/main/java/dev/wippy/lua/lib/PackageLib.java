@@ -1,5 +1,6 @@
 package dev.wippy.lua.lib;
 
+import dev.wippy.lua.syntax.SourceText;
 import dev.wippy.lua.vm.Args;
 import dev.wippy.lua.vm.Interop;
 import dev.wippy.lua.vm.JavaFunction;
@@ -54,6 +55,8 @@ public final class PackageLib {
         LuaTable searchers = new LuaTable();
         searchers.putInt(1, new JavaFunction("searcher_preload", (st, a) -> searchPreload(st, pkg, a)));
         searchers.putInt(2, new JavaFunction("searcher_Lua", (st, a) -> searchLua(st, pkg, a)));
+        searchers.putInt(3, new JavaFunction("searcher_C", (st, a) -> searchC(st, pkg, a, false)));
+        searchers.putInt(4, new JavaFunction("searcher_Croot", (st, a) -> searchC(st, pkg, a, true)));
         pkg.putStr(SEARCHERS, searchers);
         g.putStr(LuaString.of("package"), pkg);
         g.putStr(LuaString.of("require"), new JavaFunction("require", (st, a) -> require(st, pkg, a)));
@@ -114,8 +117,8 @@ public final class PackageLib {
             return found;
         }
         try {
-            Object loader = BaseLib.loadChunk(s, LuaString.wrap(Files.readAllBytes(Path.of(file))), "@" + file, "bt",
-                    s.globals());
+            LuaString source = LuaString.wrap(SourceText.ofFile(Files.readAllBytes(Path.of(file))));
+            Object loader = BaseLib.loadChunk(s, source, "@" + file, "bt", s.globals());
             if (loader instanceof Multi m) {
                 throw LuaError.library("error loading module '" + name + "' from file '" + file + "':\n\t"
                         + m.all(s)[1]);
@@ -124,6 +127,26 @@ public final class PackageLib {
         } catch (IOException e) {
             throw LuaError.library("cannot read '" + file + "'");
         }
+    }
+
+    /**
+     * PUC's C searchers over {@code package.cpath} (for a dotted name, the root one looks for its first part): a
+     * file found there cannot be loaded, as this engine loads no native code.
+     */
+    private static Object searchC(LuaState s, LuaTable pkg, Object[] a, boolean root) {
+        String name = Args.checkString(s, a, 0).toString();
+        if (!(pkg.getStr(LuaString.of("cpath")) instanceof LuaString cpath)) {
+            throw LuaError.library("'package.cpath' must be a string");
+        }
+        if (root && name.indexOf('.') < 0) {
+            return Multi.EMPTY;
+        }
+        Object found = search(root ? name.substring(0, name.indexOf('.')) : name, cpath.toString(), ".", "/");
+        if (!(found instanceof String file)) {
+            return found;
+        }
+        throw LuaError.library("error loading module '" + name + "' from file '" + file
+                + "':\n\tdynamic libraries not enabled; check your Lua installation");
     }
 
     private static Object searchpath(LuaState s, Object[] a) {
@@ -141,12 +164,10 @@ public final class PackageLib {
             name = name.replace(sep, rep);
         }
         StringBuilder tried = new StringBuilder();
-        for (String template : path.split(";")) {
-            if (template.isEmpty()) {
-                continue;
-            }
+        // every template counts, empty ones too (PUC reports them as no file '')
+        for (String template : path.split(";", -1)) {
             String file = template.replace("?", name);
-            if (Files.isReadable(Path.of(file)) && !Files.isDirectory(Path.of(file))) {
+            if (!file.isEmpty() && Files.isReadable(Path.of(file)) && !Files.isDirectory(Path.of(file))) {
                 return file;
             }
             tried.append(tried.isEmpty() ? "" : "\n\t").append("no file '").append(file).append("'");

@@ -53,7 +53,7 @@ final class StringFormat {
             }
             int len = i - start + 1;
             if (len >= 22) {
-                throw LuaError.library("invalid format string to 'format'");
+                throw LuaError.library("invalid format (too long)");
             }
             String text = "%" + new String(fmt, start, Math.min(len, fmt.length - start), StandardCharsets.ISO_8859_1);
             arg++;
@@ -78,7 +78,7 @@ final class StringFormat {
             case 'o' -> integer(out, parse(text, FLAGS_HEX, true), Args.checkInteger(s, a, arg), 8, true);
             case 'x', 'X' -> integer(out, parse(text, FLAGS_HEX, true), Args.checkInteger(s, a, arg), 16, true);
             case 'a', 'A' -> floating(out, parse(text, FLAGS_FLOAT, true), Args.checkDouble(s, a, arg));
-            case 'e', 'E', 'f', 'F', 'g', 'G' ->
+            case 'e', 'E', 'f', 'g', 'G' ->
                     floating(out, parse(text, FLAGS_FLOAT, true), Args.checkDouble(s, a, arg));
             case 'p' -> {
                 Spec spec = parse(text, FLAGS_CHAR, false);
@@ -102,6 +102,11 @@ final class StringFormat {
                 }
                 Spec spec = parse(text, FLAGS_CHAR, true);
                 byte[] b = str.rawBytes();
+                for (byte c : b) {
+                    if (c == 0) {
+                        throw Args.error(arg, "string contains zeros");
+                    }
+                }
                 if (spec.precision >= 0 && spec.precision < b.length) {
                     b = java.util.Arrays.copyOf(b, spec.precision);
                 }

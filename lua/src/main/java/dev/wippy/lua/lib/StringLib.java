@@ -3,6 +3,7 @@ package dev.wippy.lua.lib;
 import dev.wippy.lua.compiler.BinaryChunk;
 import dev.wippy.lua.vm.Args;
 import dev.wippy.lua.vm.Arith;
+import dev.wippy.lua.vm.Coroutine;
 import dev.wippy.lua.vm.Interop;
 import dev.wippy.lua.vm.JavaFunction;
 import dev.wippy.lua.vm.LuaError;
@@ -242,7 +243,7 @@ public final class StringLib {
 
     private static Object dump(LuaState s, Object[] a) {
         LuaFunction f = Args.checkFunction(s, a, 0);
-        byte[] bytes = BinaryChunk.dump(f);
+        byte[] bytes = BinaryChunk.dump(f, Interop.isTruthy(Args.arg(a, 1)));
         if (bytes == null) {
             throw LuaError.library("unable to dump given function");
         }
@@ -333,7 +334,8 @@ public final class StringLib {
         byte[] src = str.rawBytes();
         byte[] p = pat.rawBytes();
         int[] state = {init > ls ? src.length + 1 : (int) init, -1};
-        return new JavaFunction("gmatch iterator", (st, ignored) -> {
+        // PUC's iterator is a C closure over the subject, the pattern and the match state
+        return new JavaFunction("gmatch iterator", 3, (st, ignored) -> {
             LuaPattern m = new LuaPattern(src, p);
             for (int si = state[0]; si <= src.length; si++) {
                 int e = m.match(si, 0);
@@ -366,11 +368,12 @@ public final class StringLib {
         int si = 0;
         int lastMatch = -1;
         long n = 0;
+        boolean changed = false;
         while (n < maxN) {
             int e = m.match(si, pstart);
             if (e != -1 && e != lastMatch) {
                 n++;
-                addValue(s, out, m, src, si, e, repl);
+                changed |= addValue(s, out, m, src, si, e, repl);
                 si = e;
                 lastMatch = e;
             } else if (si < src.length) {
@@ -385,31 +388,35 @@ public final class StringLib {
         if (si < src.length) {
             out.write(src, si, src.length - si);
         }
-        return Multi.of(LuaString.wrap(out.toByteArray()), n);
+        // like PUC, an unchanged subject is returned as it is (the same string for %p)
+        return Multi.of(changed ? LuaString.wrap(out.toByteArray()) : str, n);
     }
 
-    private static void addValue(LuaState s, ByteArrayOutputStream out, LuaPattern m, byte[] src, int si, int e,
+    /** Appends the replacement of one match; returns false when the match is kept as it is. */
+    private static boolean addValue(LuaState s, ByteArrayOutputStream out, LuaPattern m, byte[] src, int si, int e,
                                  Object repl) {
         Object value;
         if (repl instanceof LuaString || repl instanceof Long || repl instanceof Double) {
             addString(out, m, src, si, e, Interop.toStringCoerced(repl).rawBytes());
-            return;
+            return true;
         }
         Object key = m.capture(0, si, e);
         if (repl instanceof LuaTable t) {
-            value = Interop.index(s, t, key);
+            value = Coroutine.withoutYields(s, () -> Interop.index(s, t, key));
         } else {
             int n = m.captureCount(true);
             Object[] args = new Object[n];
             for (int i = 0; i < n; i++) {
                 args[i] = m.capture(i, si, e);
             }
-            value = Interop.call1(s, repl, args);
+            value = Coroutine.withoutYields(s, () -> Interop.call1(s, repl, args));
         }
         if (value == null || value == Boolean.FALSE) {
             out.write(src, si, e - si);
+            return false;
         } else if (value instanceof LuaString || value instanceof Long || value instanceof Double) {
             out.writeBytes(Interop.toStringCoerced(value).rawBytes());
+            return true;
         } else {
             throw LuaError.library("invalid replacement value (a " + Interop.typeName(value) + ")");
         }

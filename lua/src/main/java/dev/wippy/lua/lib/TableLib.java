@@ -1,6 +1,7 @@
 package dev.wippy.lua.lib;
 
 import dev.wippy.lua.vm.Args;
+import dev.wippy.lua.vm.Coroutine;
 import dev.wippy.lua.vm.Interop;
 import dev.wippy.lua.vm.LuaError;
 import dev.wippy.lua.vm.LuaFunction;
@@ -233,7 +234,11 @@ public final class TableLib {
             if (comp != null && !(comp instanceof LuaFunction)) {
                 throw Args.typeError(s, a, 1, "function");
             }
-            new Sorter(s, t, (LuaFunction) comp).sort(1, (int) n, 0);
+            Sorter sorter = new Sorter(s, t, (LuaFunction) comp);
+            Coroutine.withoutYields(s, () -> {
+                sorter.sort(1, (int) n, 0);
+                return null;
+            });
         }
         return Multi.EMPTY;
     }

@@ -1,5 +1,6 @@
 package dev.wippy.lua.lib;
 
+import dev.wippy.lua.syntax.ExtendedUtf8;
 import dev.wippy.lua.vm.Args;
 import dev.wippy.lua.vm.JavaFunction;
 import dev.wippy.lua.vm.LuaError;
@@ -147,29 +148,9 @@ public final class Utf8Lib {
             if (Long.compareUnsigned(code, MAX_UTF) > 0) {
                 throw Args.error(i, "value out of range");
             }
-            encode(out, code);
+            ExtendedUtf8.encode(out, code);
         }
         return LuaString.wrap(out.toByteArray());
-    }
-
-    /** Extended UTF-8 as PUC's {@code luaO_utf8esc}. */
-    static void encode(ByteArrayOutputStream out, long x) {
-        if (x < 0x80) {
-            out.write((int) x);
-            return;
-        }
-        byte[] tmp = new byte[8];
-        int n = 0;
-        long mfb = 0x3f;
-        do {
-            tmp[n++] = (byte) (0x80 | (x & 0x3f));
-            x >>= 6;
-            mfb >>= 1;
-        } while (x > mfb);
-        tmp[n++] = (byte) ((~mfb << 1) | x);
-        for (int i = n - 1; i >= 0; i--) {
-            out.write(tmp[i]);
-        }
     }
 
     private static Object offset(LuaState s, Object[] a) {

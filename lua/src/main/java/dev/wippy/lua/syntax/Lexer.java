@@ -23,11 +23,6 @@ final class Lexer {
     Lexer(byte[] src, String chunk) {
         this.src = src;
         this.chunk = chunk;
-        if (src.length > 0 && src[0] == '#') {
-            while (pos < src.length && src[pos] != '\n' && src[pos] != '\r') {
-                pos++;
-            }
-        }
     }
 
     /** The token {@code k} positions ahead (0 = current). */
@@ -466,27 +461,7 @@ final class Lexer {
             throw escapeError(delimiter, buf, escStart, "missing '}' in \\u{xxxx}");
         }
         pos++;
-        writeUtf8(buf, value);
-    }
-
-    /** Extended UTF-8 (up to 6 bytes, values up to 2^31) as PUC's {@code luaO_utf8esc}. */
-    private static void writeUtf8(ByteArrayOutputStream buf, long x) {
-        if (x < 0x80) {
-            buf.write((int) x);
-            return;
-        }
-        byte[] tmp = new byte[8];
-        int n = 0;
-        long mfb = 0x3f;
-        do {
-            tmp[n++] = (byte) (0x80 | (x & 0x3f));
-            x >>= 6;
-            mfb >>= 1;
-        } while (x > mfb);
-        tmp[n++] = (byte) ((~mfb << 1) | x);
-        for (int i = n - 1; i >= 0; i--) {
-            buf.write(tmp[i]);
-        }
+        ExtendedUtf8.encode(buf, value);
     }
 
     /**

@@ -10,10 +10,17 @@ import java.util.List;
  */
 public final class Parser {
     private static final int MAX_DEPTH = 200;
+    /** PUC's limits on the locals a function has in scope at once, and on its registers. */
+    private static final int MAX_LOCALS = 200;
+    private static final int MAX_REGISTERS = 255;
 
     private final Lexer lex;
     private final String chunk;
     private int depth;
+    /** Locals of the function being parsed that are in scope (PUC counts its internal loop variables too). */
+    private int activeLocals;
+    /** Line of the function being parsed; 0 for the main function. */
+    private int functionLine;
     /** Whether the function being parsed takes {@code ...} (the main chunk does). */
     private boolean inVararg = true;
 
@@ -95,6 +102,15 @@ public final class Parser {
         depth--;
     }
 
+    /** Declares {@code n} more locals in the current scope. */
+    private void declareLocals(int n) {
+        activeLocals += n;
+        if (activeLocals > MAX_LOCALS) {
+            String where = functionLine == 0 ? "main function" : "function at line " + functionLine;
+            throw error("too many local variables (limit is " + MAX_LOCALS + ") in " + where);
+        }
+    }
+
     private boolean blockFollow(boolean withUntil) {
         return switch (cur().kind()) {
             case ELSE, ELSEIF, END, EOF -> true;
@@ -107,6 +123,7 @@ public final class Parser {
 
     private Block block() {
         enter();
+        int locals = activeLocals;
         List<Stat> stats = new ArrayList<>();
         while (!blockFollow(true)) {
             if (at(Tok.RETURN)) {
@@ -119,6 +136,7 @@ public final class Parser {
             }
         }
         leave();
+        activeLocals = locals;
         return new Block(List.copyOf(stats), cur().line());
     }
 
@@ -175,6 +193,7 @@ public final class Parser {
                 if (at(Tok.FUNCTION)) {
                     int fline = lex.next().line();
                     String name = name();
+                    declareLocals(1);
                     return new Stat.LocalFunction(line, name, funcBody(fline, false));
                 }
                 return localStat(line);
@@ -238,7 +257,7 @@ public final class Parser {
             Expr limit = expr();
             Expr step = accept(Tok.COMMA) ? expr() : null;
             expect(Tok.DO);
-            Block body = block();
+            Block body = loopBody(3 + 1);
             expectMatch(Tok.END, Tok.FOR, line);
             return new Stat.NumericFor(line, first, start, limit, step, body);
         }
@@ -251,11 +270,20 @@ public final class Parser {
             expect(Tok.IN);
             List<Expr> values = exprList();
             expect(Tok.DO);
-            Block body = block();
+            Block body = loopBody(4 + names.size());
             expectMatch(Tok.END, Tok.FOR, line);
             return new Stat.GenericFor(line, List.copyOf(names), values, body);
         }
         throw expected("'=' or 'in'");
+    }
+
+    /** A for loop's body, with the loop's variables (and PUC's internal ones) in scope. */
+    private Block loopBody(int variables) {
+        int locals = activeLocals;
+        declareLocals(variables);
+        Block body = block();
+        activeLocals = locals;
+        return body;
     }
 
     private Stat functionStat(int line) {
@@ -298,6 +326,7 @@ public final class Parser {
                 }
             }
             TypeExpr type = accept(Tok.COLON) ? type() : null;
+            declareLocals(1);
             names.add(new Stat.LocalName(nt.line(), (String) nt.value(), attrib, type));
         } while (accept(Tok.COMMA));
         List<Expr> values = accept(Tok.ASSIGN) ? exprList() : List.of();
@@ -309,11 +338,17 @@ public final class Parser {
         if (at(Tok.ASSIGN) || at(Tok.COMMA)) {
             List<Expr> targets = new ArrayList<>();
             targets.add(checkAssignable(e));
+            // PUC parses each further target one C level deeper, until the values are read
             while (accept(Tok.COMMA)) {
+                enter();
                 targets.add(checkAssignable(suffixedExpr()));
             }
             expect(Tok.ASSIGN);
-            return new Stat.Assign(line, List.copyOf(targets), exprList());
+            List<Expr> values = exprList();
+            for (int i = 1; i < targets.size(); i++) {
+                leave();
+            }
+            return new Stat.Assign(line, List.copyOf(targets), values);
         }
         if (!(e instanceof Expr.Call) && !(e instanceof Expr.MethodCall)) {
             throw error("syntax error");
@@ -390,9 +425,16 @@ public final class Parser {
         expect(Tok.RPAREN);
         List<TypeExpr> results = accept(Tok.COLON) ? retTypes() : null;
         boolean enclosingVararg = inVararg;
+        int enclosingLocals = activeLocals;
+        int enclosingLine = functionLine;
         inVararg = vararg;
+        activeLocals = 0;
+        functionLine = line;
+        declareLocals(params.size() + (isMethod ? 1 : 0));
         Block body = block();
         inVararg = enclosingVararg;
+        activeLocals = enclosingLocals;
+        functionLine = enclosingLine;
         int endLine = cur().line();
         expectMatch(Tok.END, Tok.FUNCTION, line);
         return new FuncBody(line, endLine, typeParams, isMethod, List.copyOf(params), vararg, varargType, results,
@@ -405,6 +447,22 @@ public final class Parser {
         List<Expr> list = new ArrayList<>();
         list.add(expr());
         while (accept(Tok.COMMA)) {
+            list.add(expr());
+        }
+        return List.copyOf(list);
+    }
+
+    /**
+     * A call's arguments. PUC puts the function and each argument in a register of its own above the locals, and a
+     * function has at most {@value #MAX_REGISTERS}.
+     */
+    private List<Expr> argumentList() {
+        List<Expr> list = new ArrayList<>();
+        list.add(expr());
+        while (accept(Tok.COMMA)) {
+            if (activeLocals + 1 + list.size() >= MAX_REGISTERS) {
+                throw error("function or expression needs too many registers");
+            }
             list.add(expr());
         }
         return List.copyOf(list);
@@ -606,7 +664,7 @@ public final class Parser {
             }
             case LPAREN -> {
                 lex.next();
-                List<Expr> args = at(Tok.RPAREN) ? List.of() : exprList();
+                List<Expr> args = at(Tok.RPAREN) ? List.of() : argumentList();
                 expectMatch(Tok.RPAREN, Tok.LPAREN, line);
                 return args;
             }

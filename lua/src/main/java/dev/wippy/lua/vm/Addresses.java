@@ -7,12 +7,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The "address" shown by {@code tostring} for tables, functions, threads and userdata: unique among live objects
- * (identity hash codes are not), assigned on first use so that objects pay nothing until printed.
+ * (identity hash codes are not), assigned on first use so that objects pay nothing until printed. Short strings
+ * share the address of any equal live short string, as PUC interns them.
  */
 final class Addresses {
     private static final ConcurrentHashMap<Key, Long> IDS = new ConcurrentHashMap<>();
     private static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
     private static final AtomicLong NEXT = new AtomicLong(1);
+    /** PUC's {@code LUAI_MAXSHORTLEN}: longer strings are separate objects even when equal. */
+    private static final int MAX_SHORT_STRING = 40;
 
     private Addresses() {}
 
@@ -29,12 +32,18 @@ final class Addresses {
         }
     }
 
+    private static boolean isShortString(Object o) {
+        return o instanceof LuaString s && s.length() <= MAX_SHORT_STRING;
+    }
+
     private static final class Key extends WeakReference<Object> {
         private final int hash;
+        private final boolean byContent;
 
         Key(Object referent, ReferenceQueue<Object> queue) {
             super(referent, queue);
-            this.hash = System.identityHashCode(referent);
+            this.byContent = isShortString(referent);
+            this.hash = byContent ? referent.hashCode() : System.identityHashCode(referent);
         }
 
         @Override
@@ -48,7 +57,10 @@ final class Addresses {
                 return true;
             }
             Object mine = get();
-            return o instanceof Key k && mine != null && mine == k.get();
+            if (!(o instanceof Key k) || mine == null || k.byContent != byContent) {
+                return false;
+            }
+            return byContent ? mine.equals(k.get()) : mine == k.get();
         }
     }
 }

@@ -21,7 +21,8 @@ public final class Args {
         if (i >= args.length) {
             return "no value";
         }
-        return Interop.objTypeName(s, args[i]);
+        // the debug library's upvalue ids are PUC's light userdata
+        return args[i] instanceof Cell ? "light userdata" : Interop.objTypeName(s, args[i]);
     }
 
     /** {@code bad argument #i+1 to 'f' (<expected> expected, got <type>)}. */

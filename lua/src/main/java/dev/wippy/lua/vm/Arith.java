@@ -142,7 +142,8 @@ public final class Arith {
      */
     public static double mod(double a, double b) {
         double m = a % b;
-        if (m * b < 0) {
+        // PUC's test: the sign comparison must not multiply, which underflows to 0 for tiny operands
+        if (m > 0 ? b < 0 : m < 0 && b > 0) {
             m += b;
         } else if (m != m && a != a) {
             return a; // C's fmod returns a NaN operand as it is (keeping the sign that print shows)

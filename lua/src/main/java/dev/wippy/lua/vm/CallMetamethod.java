@@ -13,7 +13,7 @@ final class CallMetamethod extends LuaFunction {
     static LuaFunction of(LuaState s, Object f) {
         Object handler = Interop.metamethod(s, f, MetaNames.CALL);
         if (handler == null) {
-            throw LuaError.typeError(s, f, "call", 0);
+            throw LuaError.callError(s, f);
         }
         return new CallMetamethod(f, handler);
     }

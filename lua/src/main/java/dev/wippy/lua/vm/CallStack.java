@@ -134,6 +134,10 @@ public final class CallStack {
                 if (jf.getMethodName().equals(LuaClosure.BODY)) {
                     FunctionInfo info = LuaClosure.infoOf(c);
                     FunctionInfo.Site site = info.siteAt(jf.getByteCodeIndex());
+                    if (site != null && site.role() == FunctionInfo.Role.UNWINDING) {
+                        lastJavaClass = null;
+                        return;
+                    }
                     if (site != null && site.tail() && !frames.isEmpty() && frames.getLast().isLua()) {
                         // a direct tail call into Lua code: PUC reuses this frame for the callee (a Java
                         // function called in tail position runs above its caller, as in PUC 5.4)
@@ -142,6 +146,13 @@ public final class CallStack {
                         frames.add(new Frame(true, info.source(), jf.getLineNumber(), info, site, false, null));
                     }
                     lastJavaClass = null;
+                }
+            } else if (c == Hooks.Reporting.class) {
+                // a Java function wrapped for hooks: one level with the function it runs, or the level itself
+                // while it runs a hook
+                if (lastJavaClass == null) {
+                    frames.add(new Frame(false, "[C]", -1, null, null, false, null));
+                    lastJavaClass = c;
                 }
             } else if (LuaFunction.class.isAssignableFrom(c) && c != LuaFunction.class
                     && (jf.getMethodName().equals("call") || jf.getMethodName().equals("callv"))) {

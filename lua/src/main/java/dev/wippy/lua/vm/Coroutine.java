@@ -8,6 +8,9 @@ import java.util.concurrent.locks.LockSupport;
  * coroutine that blocks (on a channel, a sleep) parks only its own virtual thread.
  */
 public final class Coroutine {
+    /** PUC's {@code LUAI_MAXCCALLS}. */
+    private static final int MAX_NESTING = 200;
+
     public enum Status {
         SUSPENDED("suspended"), RUNNING("running"), NORMAL("normal"), DEAD("dead");
 
@@ -40,6 +43,23 @@ public final class Coroutine {
     private boolean closing;
     private volatile boolean coroutineTurn;
 
+    /**
+     * Calls into Lua made by library functions that PUC makes without a continuation (a sort comparator, a gsub
+     * replacement function): code they run cannot yield, as in PUC.
+     */
+    private int unyieldable;
+
+    /**
+     * How many coroutines resume one another down to this one. PUC counts a resume as a C call and fails at
+     * {@value #MAX_NESTING}; each level here holds a parked thread, so unbounded nesting would exhaust memory.
+     */
+    private int nesting;
+
+    /** The debug hook of this coroutine, inherited from the one that created it (see {@link Hooks}). */
+    Hooks.Hook hook;
+    int hookCountdown;
+    boolean inHook;
+
     /** Depth of direct tail calls on this coroutine's stack (see {@link TailCall}). */
     public int tailDepth;
     /** The state's call depth while this coroutine is not running. */
@@ -56,6 +76,7 @@ public final class Coroutine {
         this.state = state;
         this.body = body;
         this.status = Status.SUSPENDED;
+        Hooks.set(this, state.currentCoroutine().hook);
     }
 
     public Status status() {
@@ -64,6 +85,22 @@ public final class Coroutine {
 
     public boolean isMain() {
         return body == null;
+    }
+
+    /** Whether code running in this coroutine may yield ({@code coroutine.isyieldable}). */
+    public boolean isYieldable() {
+        return !isMain() && unyieldable == 0;
+    }
+
+    /** Runs {@code call}, a library function's calls into Lua that PUC does not let yield. */
+    public static <T> T withoutYields(LuaState s, java.util.function.Supplier<T> call) {
+        Coroutine co = s.currentCoroutine();
+        co.unyieldable++;
+        try {
+            return call.get();
+        } finally {
+            co.unyieldable--;
+        }
     }
 
     /** The outcome of a resume: values yielded or returned, or the error that ended the coroutine. */
@@ -78,6 +115,10 @@ public final class Coroutine {
             return new Outcome(false, null, LuaString.of("cannot resume non-suspended coroutine"));
         }
         Coroutine previous = state.current;
+        if (previous.nesting + 1 >= MAX_NESTING) {
+            return new Outcome(false, null, LuaString.of("C stack overflow"));
+        }
+        nesting = previous.nesting + 1;
         previous.status = Status.NORMAL;
         previous.savedDepth = state.depth;
         state.depth = savedDepth;

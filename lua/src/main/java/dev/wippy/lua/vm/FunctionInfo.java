@@ -26,15 +26,30 @@ public final class FunctionInfo {
         }
     }
 
+    /** How an instruction's frame takes part in the Lua stack while the instruction runs. */
+    public enum Role {
+        PLAIN,
+        /** A proper tail call: the calling frame is not part of the Lua stack while the callee runs. */
+        TAIL_CALL,
+        /**
+         * Closing a to-be-closed variable after an error: PUC has already left the frame, so the {@code __close}
+         * handler runs right above the frame's caller.
+         */
+        UNWINDING
+    }
+
     /**
      * What an instruction works on: for a call, operand 0 is the called function; for an operation, the operands
      * in order, and {@code event} names the metamethod the operation may call ("index", "add", ...; null for
-     * calls). An operand's description is null when PUC would give none. {@code tail} marks a call made as a
-     * proper tail call (the calling frame is not part of the Lua stack while the callee runs).
+     * calls). An operand's description is null when PUC would give none.
      */
-    public record Site(String event, boolean tail, Desc... operands) {
+    public record Site(String event, Role role, Desc... operands) {
         public Site(String event, Desc... operands) {
-            this(event, false, operands);
+            this(event, Role.PLAIN, operands);
+        }
+
+        public boolean tail() {
+            return role == Role.TAIL_CALL;
         }
 
         public Desc operand(int i) {
@@ -50,33 +65,42 @@ public final class FunctionInfo {
     private static final Map<Class<?>, FunctionInfo> REGISTERED = new ConcurrentHashMap<>();
 
     private final String source;
+    private final String sourceName;
+    private final boolean stripped;
     private final byte[] chunkSource;
     private final int functionId;
     private final int lineDefined;
     private final int lastLineDefined;
-    private final int params;
+    private final String[] params;
     private final boolean vararg;
-    private final int upvalues;
+    private final String[] upvalueNames;
     private final int[] siteBcis;
     private final Site[] sites;
 
     /**
+     * @param source      the chunk name as shown in messages
+     * @param sourceName  the chunk name as given ({@code debug.getinfo}'s {@code source}: "@file", "=name", text)
+     * @param stripped    compiled from a stripped dump: no lines, no variable names
      * @param chunkSource the source text of the whole chunk (shared by its functions), kept so that
      *                    {@code string.dump} can reproduce the function; null when not available
      * @param functionId  the function's number within its chunk (0 for the main function)
-     * @param params      the number of fixed parameters (counting a method's {@code self})
-     * @param upvalues    the number of upvalues, counting {@code _ENV} when globals are used
+     * @param params      the names of the fixed parameters (with a method's {@code self})
+     * @param upvalueNames the names of the upvalues in PUC's order (the order of first use), counting {@code _ENV}
+     *                     when globals are used; upvalue {@code i} (from 0) is the closure's field {@code u<i>}
      */
-    public FunctionInfo(String source, byte[] chunkSource, int functionId, int lineDefined, int lastLineDefined,
-                        int params, boolean vararg, int upvalues, int[] siteBcis, Site[] sites) {
+    public FunctionInfo(String source, String sourceName, boolean stripped, byte[] chunkSource, int functionId,
+                        int lineDefined, int lastLineDefined, String[] params, boolean vararg, String[] upvalueNames,
+                        int[] siteBcis, Site[] sites) {
         this.source = source;
+        this.sourceName = sourceName;
+        this.stripped = stripped;
         this.chunkSource = chunkSource;
         this.functionId = functionId;
         this.lineDefined = lineDefined;
         this.lastLineDefined = lastLineDefined;
         this.params = params;
         this.vararg = vararg;
-        this.upvalues = upvalues;
+        this.upvalueNames = upvalueNames;
         this.siteBcis = siteBcis;
         this.sites = sites;
     }
@@ -99,7 +123,15 @@ public final class FunctionInfo {
         return source;
     }
 
-    /** Line of the {@code function} keyword; 0 for a main chunk. */
+    /** The chunk name as given to the compiler ({@code debug.getinfo}'s {@code source}). */
+    public String sourceName() {
+        return sourceName;
+    }
+
+    public boolean stripped() {
+        return stripped;
+    }
+
     public byte[] chunkSource() {
         return chunkSource;
     }
@@ -108,6 +140,7 @@ public final class FunctionInfo {
         return functionId;
     }
 
+    /** Line of the {@code function} keyword; 0 for a main chunk. */
     public int lineDefined() {
         return lineDefined;
     }
@@ -118,7 +151,12 @@ public final class FunctionInfo {
 
     /** {@code debug.getinfo}'s {@code nparams}. */
     public int params() {
-        return params;
+        return params.length;
+    }
+
+    /** The name of fixed parameter {@code i} (from 0). */
+    public String paramName(int i) {
+        return params[i];
     }
 
     /** {@code debug.getinfo}'s {@code isvararg}. */
@@ -128,7 +166,12 @@ public final class FunctionInfo {
 
     /** {@code debug.getinfo}'s {@code nups}. */
     public int upvalues() {
-        return upvalues;
+        return upvalueNames.length;
+    }
+
+    /** The name of upvalue {@code i} (from 0). */
+    public String upvalueName(int i) {
+        return upvalueNames[i];
     }
 
     public boolean isMainChunk() {

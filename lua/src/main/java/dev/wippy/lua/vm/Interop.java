@@ -132,7 +132,7 @@ public final class Interop {
         }
         Object handler = metamethod(s, f, MetaNames.CALL);
         if (handler == null) {
-            throw LuaError.typeError(s, f, "call", 0);
+            throw LuaError.callError(s, f);
         }
         Object[] withSelf = new Object[args.length + 1];
         withSelf[0] = f;
@@ -400,6 +400,11 @@ public final class Interop {
 
     /** {@code a .. b}. */
     public static Object concat(LuaState s, Object a, Object b) {
+        return concat(s, a, b, 0);
+    }
+
+    /** {@code a .. b} where {@code a} is operand {@code first} of the instruction and {@code b} the next one. */
+    private static Object concat(LuaState s, Object a, Object b, int first) {
         LuaString x = toStringCoerced(a);
         LuaString y = toStringCoerced(b);
         if (x != null && y != null) {
@@ -411,7 +416,7 @@ public final class Interop {
         }
         if (handler == null) {
             boolean firstOk = x != null;
-            throw LuaError.typeError(s, firstOk ? b : a, "concatenate", firstOk ? 1 : 0);
+            throw LuaError.typeError(s, firstOk ? b : a, "concatenate", firstOk ? first + 1 : first);
         }
         return call1(s, handler, a, b);
     }
@@ -427,7 +432,7 @@ public final class Interop {
         while (i >= 0) {
             LuaString right = toStringCoerced(acc);
             if (right == null || toStringCoerced(values[i]) == null) {
-                acc = concat(s, values[i], acc);
+                acc = concat(s, values[i], acc, i);
                 i--;
                 continue;
             }

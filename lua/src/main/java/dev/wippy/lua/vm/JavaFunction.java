@@ -12,11 +12,25 @@ public final class JavaFunction extends LuaFunction {
     }
 
     private final String name;
+    private final int upvalues;
     private final Body body;
 
     public JavaFunction(String name, Body body) {
+        this(name, 0, body);
+    }
+
+    /**
+     * A function standing for a C closure of PUC with {@code upvalues} upvalues (the state its body captures), as
+     * the debug library reports them.
+     */
+    public JavaFunction(String name, int upvalues, Body body) {
         this.name = name;
+        this.upvalues = upvalues;
         this.body = body;
+    }
+
+    public int upvalues() {
+        return upvalues;
     }
 
     @Override

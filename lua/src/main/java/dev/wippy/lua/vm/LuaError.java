@@ -51,6 +51,19 @@ public class LuaError extends RuntimeException {
     }
 
     /**
+     * {@code attempt to call a <type> value (<varinfo>)}: the value is what the current instruction calls, the
+     * callee of a call or the metamethod of an operation.
+     */
+    public static LuaError callError(LuaState s, Object value) {
+        CallStack.Frame f = CallStack.frame(0);
+        FunctionInfo.Desc called = f != null && f.isLua() && f.site() != null ? f.site().called() : null;
+        String message = "attempt to call a " + Interop.objTypeName(s, value) + " value"
+                + (called == null ? "" : called.varinfo());
+        return new LuaError(LuaString.of(f != null && f.isLua() ? f.source() + ":" + f.line() + ": " + message
+                : message));
+    }
+
+    /**
      * A run-time error whose message embeds the description of an operand of the current instruction at the
      * {@code %s} in {@code format} (e.g. {@code number%s has no integer representation}).
      */

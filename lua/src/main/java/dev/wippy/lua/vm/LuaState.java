@@ -128,6 +128,9 @@ public final class LuaState {
     /** Called by compiled code when {@link #budget} runs out. */
     public void budgetExhausted() {
         budget = budgetInterval;
+        if (weakTables != null) {
+            weakTables.collectAfterJvmCollection();
+        }
         BudgetHook hook = budgetHook;
         if (hook != null) {
             hook.onBudgetExhausted(this);

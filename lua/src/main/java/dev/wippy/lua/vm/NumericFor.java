@@ -52,7 +52,8 @@ public final class NumericFor {
         if (fs == 0) {
             throw LuaError.runtime("'for' step is zero");
         }
-        if (fs > 0 ? !(fi <= fl) : !(fl <= fi)) {
+        // PUC's forprep skips when the limit is past the start: a NaN limit runs the body once
+        if (fs > 0 ? fl < fi : fi < fl) {
             return null;
         }
         return new NumericFor(fi, fl, fs);
@@ -73,7 +74,8 @@ public final class NumericFor {
             } else {
                 double f = (Double) n;
                 if (Double.isNaN(f)) {
-                    return null;
+                    // PUC's forlimit takes NaN for a float below every integer
+                    return step > 0 ? null : Long.MIN_VALUE;
                 }
                 double r = step < 0 ? Math.ceil(f) : Math.floor(f);
                 if (r >= 0x1p63) {

@@ -396,6 +396,26 @@ public final class Ops {
         }
     }
 
+    /** Function entry in a chunk that uses the debug library: the call hook. */
+    public static void hookCall(LuaState s) {
+        Hooks.call(s);
+    }
+
+    /** Normal function exit in a chunk that uses the debug library: the return hook. */
+    public static void hookReturn(LuaState s) {
+        Hooks.ret(s);
+    }
+
+    /** A new line in a chunk that uses the debug library: the line and count hooks. */
+    public static void hookLine(LuaState s, int line) {
+        Hooks.line(s, line);
+    }
+
+    /** A callee in a chunk that uses the debug library: Java functions report their calls to hooks. */
+    public static LuaFunction hookable(LuaFunction f) {
+        return Hooks.reporting(f);
+    }
+
     /** Function exit (normal or by error). */
     public static void leave(LuaState s) {
         s.depth--;

@@ -13,7 +13,15 @@ import java.util.List;
  * table access pays nothing for weakness.
  */
 public final class WeakTables {
+    /** Automatic collections take at most about 1/(1+PAUSE) of the running time. */
+    private static final int PAUSE = 20;
+    /** Bytes that may be allocated between two full collections without a new one freeing anything to speak of. */
+    private static final long UNNOTICED_ALLOCATION = 1 << 20;
+
     private final List<WeakReference<LuaTable>> tables = new ArrayList<>();
+    /** Cleared when the JVM has collected since the last full collection. */
+    private WeakReference<Object> sentinel = new WeakReference<>(new Object());
+    private long pausedUntil;
 
     /** An entry taken out of its table while the JVM collects. */
     private record Held(LuaTable table, Object key, WeakReference<Object> weakKey, Object value,
@@ -34,7 +42,25 @@ public final class WeakTables {
         }
     }
 
-    /** A full collection: runs the JVM's collector and drops the weak entries whose key or value it freed. */
+    /**
+     * Called now and then by running code: once the JVM has collected on its own, a full collection gives weak
+     * entries their chance too (programs wait for weak entries to go without calling {@code collectgarbage}).
+     */
+    public void collectAfterJvmCollection() {
+        if (tables.isEmpty() || sentinel.get() != null || System.nanoTime() < pausedUntil) {
+            return;
+        }
+        long start = System.nanoTime();
+        collect();
+        long end = System.nanoTime();
+        pausedUntil = end + PAUSE * (end - start);
+    }
+
+    /**
+     * A full collection: runs the JVM's collector and drops the weak entries whose key or value it freed. With no
+     * weak table to clear and little allocated since the last one, the JVM's collector is not run (programs that
+     * collect in a loop would spend their time in it): what was allocated is counted as freed.
+     */
     public void collect() {
         List<Held> held = new ArrayList<>();
         for (Iterator<WeakReference<LuaTable>> it = tables.iterator(); it.hasNext(); ) {
@@ -45,7 +71,12 @@ public final class WeakTables {
                 release(t, held);
             }
         }
+        if (tables.isEmpty() && MemoryCount.allocatedSinceCollection() < UNNOTICED_ALLOCATION) {
+            MemoryCount.collectedWithoutGc();
+            return;
+        }
         System.gc();
+        MemoryCount.collected();
         for (Held h : held) {
             Object k = h.currentKey();
             Object v = h.currentValue();
@@ -53,6 +84,7 @@ public final class WeakTables {
                 h.table().put(k, v);
             }
         }
+        sentinel = new WeakReference<>(new Object());
     }
 
     private static void release(LuaTable t, List<Held> held) {
