@@ -111,6 +111,12 @@ final class Call {
         }
     }
 
+    /** How many values the last attempt returned (0 before it returned, or when it failed). */
+    int valueCount() {
+        FunctionExecution e = attempt;
+        return e == null ? 0 : e.valueCount();
+    }
+
     void cancel() {
         end(ErrorObject.of(ErrorObject.CANCELED, "call to " + function.id() + " canceled", false, null));
     }

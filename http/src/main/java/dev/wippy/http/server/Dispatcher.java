@@ -1,0 +1,130 @@
+package dev.wippy.http.server;
+
+import dev.wippy.http.routing.CleanPath;
+import dev.wippy.http.routing.Lookup;
+import dev.wippy.http.routing.RouteTable;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Entry point of every request of one server (spec 07 §1.6.2): cleans the path, answers 301, 404 and 405 before
+ * any middleware, runs the matched route, finishes the response, logs it. While the server stops, requests are
+ * refused with 503.
+ */
+final class Dispatcher implements io.helidon.webserver.http.Handler {
+    private static final Logger LOG = LoggerFactory.getLogger("wippy.http");
+    private static final io.helidon.http.HeaderName REQUEST_ID = io.helidon.http.HeaderNames.create("X-Request-Id");
+    /** Request IDs: unique per run (a random prefix) and cheap to make (a counter). */
+    private static final String ID_PREFIX = UUID.randomUUID().toString().substring(0, 8) + "-";
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_ID = new java.util.concurrent.atomic.AtomicLong();
+
+    private final String serverId;
+    private final InFlight inFlight;
+    private final ScheduledExecutorService timers;
+    private final Duration writeTimeout;
+    private volatile RouteTable<Handler> table;
+    private volatile boolean draining;
+
+    Dispatcher(String serverId, RouteTable<Handler> table, InFlight inFlight, ScheduledExecutorService timers,
+               Duration writeTimeout) {
+        this.serverId = serverId;
+        this.table = table;
+        this.inFlight = inFlight;
+        this.timers = timers;
+        this.writeTimeout = writeTimeout;
+    }
+
+    void drain() {
+        draining = true;
+    }
+
+    @Override
+    public void handle(ServerRequest req, ServerResponse res) {
+        String rawPath = req.path().rawPath();
+        String method = req.prologue().method().text();
+        Reply reply = new Reply(res, method.equals("HEAD"));
+        String id = requestId(req);
+        Exchange x = new Exchange(req, reply, serverId, id, rawPath);
+        reply.setHeader("X-Request-Id", id);
+        if (draining) {
+            reply.setHeader("Connection", "close");
+            reply.plainError(503, "server is stopping");
+            reply.finish();
+            return;
+        }
+        inFlight.enter(x);
+        ScheduledFuture<?> deadline = writeTimeout == null ? null : timers.schedule(() -> x.abort(
+                "request timed out after " + writeTimeout.toMillis() + "ms"), writeTimeout.toNanos(),
+                TimeUnit.NANOSECONDS);
+        try {
+            route(x, method, rawPath);
+            reply.finish();
+        } catch (Exception e) {
+            LOG.atError().setMessage("request failed").addKeyValue("path", rawPath).addKeyValue("cause",
+                    String.valueOf(e)).log();
+            if (reply.plainError(500, "internal error")) {
+                reply.finish();
+            } else {
+                x.abort("request failed");
+            }
+        } finally {
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+            x.ended();
+            inFlight.exit(x);
+            AccessLog.record(x);
+        }
+    }
+
+    private void route(Exchange x, String method, String rawPath) throws Exception {
+        String clean = CleanPath.of(rawPath);
+        if (!clean.equals(rawPath)) {
+            redirect(x, clean);
+            return;
+        }
+        switch (table.lookup(method, rawPath)) {
+            case Lookup.Found<Handler> f -> {
+                x.matched(f.params());
+                f.route().target().handle(x);
+            }
+            case Lookup.Redirect<Handler> r -> redirect(x, r.location());
+            case Lookup.MethodNotAllowed<Handler> m -> {
+                x.reply().setHeader("Allow", m.allow());
+                x.reply().plainError(405, "Method Not Allowed");
+            }
+            case Lookup.NotFound<Handler> n -> x.reply().plainError(404, "404 page not found");
+        }
+    }
+
+    private static void redirect(Exchange x, String path) throws java.io.IOException {
+        String query = x.rawQuery();
+        String location = query == null || query.isEmpty() ? path : path + "?" + query;
+        Reply r = x.reply();
+        r.setHeader("Location", location);
+        r.setStatus(301);
+        if (x.method().equals("GET") || x.method().equals("HEAD")) {
+            r.setHeader("Content-Type", "text/html; charset=utf-8");
+            r.write(("<a href=\"" + location.replace("\"", "&#34;") + "\">Moved Permanently</a>.\n\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The client's {@code X-Request-Id} when it sent a sane one, else a new one. */
+    private static String requestId(ServerRequest req) {
+        String given = req.headers().value(REQUEST_ID).orElse(null);
+        if (given != null && !given.isEmpty() && given.length() <= 128 && given.chars().allMatch(c -> c > 32
+                && c < 127)) {
+            return given;
+        }
+        return ID_PREFIX + Long.toHexString(NEXT_ID.incrementAndGet());
+    }
+}

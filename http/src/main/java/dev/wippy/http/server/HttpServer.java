@@ -1,0 +1,117 @@
+package dev.wippy.http.server;
+
+import dev.wippy.http.config.ServiceSettings;
+import dev.wippy.http.routing.RouteTable;
+import dev.wippy.runtime.registry.BootException;
+import io.helidon.common.socket.SocketOptions;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * One {@code http.service}: a Helidon listener on its address (HTTP/1.1, keep-alive, 100-continue), request headers
+ * limited to 1 MiB (431) and bodies to {@value #MAX_BODY} bytes (413), the service's timeouts, and a graceful stop.
+ */
+public final class HttpServer {
+    /** Largest request body accepted (the default {@code max_body} of {@code http.request}). */
+    static final long MAX_BODY = 125_829_120;
+    private static final int MAX_HEADERS = 1 << 20;
+
+    private final ServiceSettings settings;
+    private final InFlight inFlight = new InFlight();
+    private final Dispatcher dispatcher;
+    private WebServer server;
+
+    public HttpServer(ServiceSettings settings, RouteTable<Handler> table, ScheduledExecutorService timers) {
+        this.settings = settings;
+        this.dispatcher = new Dispatcher(settings.id(), table, inFlight, timers, settings.write());
+    }
+
+    public String id() {
+        return settings.id();
+    }
+
+    /**
+     * Binds and starts accepting.
+     *
+     * @throws BootException naming the service when the address cannot be bound (port in use, bad host)
+     */
+    public void start() {
+        ServerLogging.install();
+        checkBindable();
+        SocketOptions.Builder socket = SocketOptions.builder();
+        if (settings.read() != null) {
+            socket.readTimeout(settings.read());
+        }
+        var builder = WebServer.builder()
+                .host(settings.address().host())
+                .port(settings.address().port())
+                .maxPayloadSize(MAX_BODY)
+                .connectionOptions(socket.build())
+                .shutdownGracePeriod(Duration.ofMillis(100))
+                .addProtocol(Http1Config.builder().maxHeadersSize(MAX_HEADERS).validatePath(false).build())
+                .routing(HttpRouting.builder().any(dispatcher));
+        if (settings.idleLimit() != null) {
+            builder.idleConnectionTimeout(settings.idleLimit()).idleConnectionPeriod(settings.idleLimit()
+                    .dividedBy(2).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                    : settings.idleLimit().dividedBy(2));
+        }
+        server = builder.build();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            throw BootException.at(settings.entry(), "cannot listen on " + settings.address() + ": " + e.getMessage());
+        }
+    }
+
+    /** A clear error for a busy port, before the server's own (less telling) failure. */
+    private void checkBindable() {
+        if (settings.address().port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(settings.address().host(), settings.address().port()));
+        } catch (IOException e) {
+            throw BootException.at(settings.entry(), "cannot listen on " + settings.address() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** The port it listens on (the chosen one when the address asked for port 0). */
+    public int port() {
+        return server.port();
+    }
+
+    /**
+     * Stops taking requests (new ones get 503), lets running ones finish within {@code timeout}, cancels what still
+     * runs and closes the listener.
+     *
+     * @return the requests that had to be canceled
+     */
+    public List<String> stop(Duration timeout) {
+        if (server == null) {
+            return List.of();
+        }
+        dispatcher.drain();
+        List<String> cut = new ArrayList<>();
+        if (!inFlight.awaitIdle(timeout.toNanos())) {
+            for (Exchange x : inFlight.running()) {
+                cut.add(x.method() + " " + x.rawPath() + " on " + id());
+                x.abort("server stopping");
+            }
+            inFlight.awaitIdle(Duration.ofSeconds(1).toNanos());
+        }
+        server.stop();
+        server = null;
+        return cut;
+    }
+}
