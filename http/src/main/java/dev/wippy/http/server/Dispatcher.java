@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Dispatcher implements io.helidon.webserver.http.Handler {
     private static final Logger LOG = LoggerFactory.getLogger("wippy.http");
+    /** Largest request header block (spec 07 §1.2: 1 MiB, else 431). */
+    private static final long MAX_HEADERS = 1 << 20;
     private static final io.helidon.http.HeaderName REQUEST_ID = io.helidon.http.HeaderNames.create("X-Request-Id");
     /** Request IDs: unique per run (a random prefix) and cheap to make (a counter). */
     private static final String ID_PREFIX = UUID.randomUUID().toString().substring(0, 8) + "-";
@@ -57,6 +59,12 @@ final class Dispatcher implements io.helidon.webserver.http.Handler {
         if (draining) {
             reply.setHeader("Connection", "close");
             reply.plainError(503, "server is stopping");
+            reply.finish();
+            return;
+        }
+        if (headerBytes(req) > MAX_HEADERS) {
+            reply.setHeader("Connection", "close");
+            reply.plainError(431, "Request Header Fields Too Large");
             reply.finish();
             return;
         }
@@ -116,6 +124,17 @@ final class Dispatcher implements io.helidon.webserver.http.Handler {
             r.write(("<a href=\"" + location.replace("\"", "&#34;") + "\">Moved Permanently</a>.\n\n")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
+    }
+
+    /** The size of the request's header block as it came in (request line and header lines). */
+    private static long headerBytes(ServerRequest req) {
+        long n = req.path().rawPath().length() + req.prologue().method().text().length() + 12;
+        for (io.helidon.http.Header h : req.headers()) {
+            for (String v : h.allValues()) {
+                n += h.name().length() + v.length() + 4;
+            }
+        }
+        return n;
     }
 
     /** The client's {@code X-Request-Id} when it sent a sane one, else a new one. */

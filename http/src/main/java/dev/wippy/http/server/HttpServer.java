@@ -3,7 +3,6 @@ package dev.wippy.http.server;
 import dev.wippy.http.config.ServiceSettings;
 import dev.wippy.http.routing.RouteTable;
 import dev.wippy.runtime.registry.BootException;
-import io.helidon.common.socket.SocketOptions;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
@@ -18,21 +17,25 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * One {@code http.service}: a Helidon listener on its address (HTTP/1.1, keep-alive, 100-continue), request headers
- * limited to 1 MiB (431) and bodies to {@value #MAX_BODY} bytes (413), the service's timeouts, and a graceful stop.
+ * limited to 1 MiB (431, checked by the dispatcher; the parser itself refuses header blocks over twice that with
+ * 400) and bodies to {@value #MAX_BODY} bytes (413), the service's timeouts, and a graceful stop.
  */
 public final class HttpServer {
     /** Largest request body accepted (the default {@code max_body} of {@code http.request}). */
     static final long MAX_BODY = 125_829_120;
-    private static final int MAX_HEADERS = 1 << 20;
+    private static final int PARSER_MAX_HEADERS = 2 << 20;
 
     private final ServiceSettings settings;
     private final InFlight inFlight = new InFlight();
     private final Dispatcher dispatcher;
+    private final ScheduledExecutorService timers;
     private WebServer server;
+    private SlowClients slowClients;
 
     public HttpServer(ServiceSettings settings, RouteTable<Handler> table, ScheduledExecutorService timers) {
         this.settings = settings;
         this.dispatcher = new Dispatcher(settings.id(), table, inFlight, timers, settings.write());
+        this.timers = timers;
     }
 
     public String id() {
@@ -47,17 +50,17 @@ public final class HttpServer {
     public void start() {
         ServerLogging.install();
         checkBindable();
-        SocketOptions.Builder socket = SocketOptions.builder();
+        Http1Config.Builder http1 = Http1Config.builder().maxHeadersSize(PARSER_MAX_HEADERS).validatePath(false);
         if (settings.read() != null) {
-            socket.readTimeout(settings.read());
+            slowClients = new SlowClients(settings.read(), timers);
+            http1.addReceiveListener(slowClients);
         }
         var builder = WebServer.builder()
                 .host(settings.address().host())
                 .port(settings.address().port())
                 .maxPayloadSize(MAX_BODY)
-                .connectionOptions(socket.build())
                 .shutdownGracePeriod(Duration.ofMillis(100))
-                .addProtocol(Http1Config.builder().maxHeadersSize(MAX_HEADERS).validatePath(false).build())
+                .addProtocol(http1.build())
                 .routing(HttpRouting.builder().any(dispatcher));
         if (settings.idleLimit() != null) {
             builder.idleConnectionTimeout(settings.idleLimit()).idleConnectionPeriod(settings.idleLimit()
@@ -112,6 +115,9 @@ public final class HttpServer {
         }
         server.stop();
         server = null;
+        if (slowClients != null) {
+            slowClients.close();
+        }
         return cut;
     }
 }
