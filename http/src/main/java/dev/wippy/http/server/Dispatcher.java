@@ -3,6 +3,8 @@ package dev.wippy.http.server;
 import dev.wippy.http.routing.CleanPath;
 import dev.wippy.http.routing.Lookup;
 import dev.wippy.http.routing.RouteTable;
+import io.helidon.http.Headers;
+import io.helidon.http.HttpPrologue;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.slf4j.Logger;
@@ -27,6 +29,8 @@ final class Dispatcher implements io.helidon.webserver.http.Handler {
     /** Request IDs: unique per run (a random prefix) and cheap to make (a counter). */
     private static final String ID_PREFIX = UUID.randomUUID().toString().substring(0, 8) + "-";
     private static final java.util.concurrent.atomic.AtomicLong NEXT_ID = new java.util.concurrent.atomic.AtomicLong();
+    /** The answer of a WebSocket handshake no relay took, for the plain handling of the same request. */
+    private static final ThreadLocal<Outgoing.Captured> REFUSED_HANDSHAKE = new ThreadLocal<>();
 
     private final String serverId;
     private final InFlight inFlight;
@@ -50,21 +54,54 @@ final class Dispatcher implements io.helidon.webserver.http.Handler {
 
     @Override
     public void handle(ServerRequest req, ServerResponse res) {
-        String rawPath = req.path().rawPath();
-        String method = req.prologue().method().text();
-        Reply reply = new Reply(res, method.equals("HEAD"));
-        String id = requestId(req);
-        Exchange x = new Exchange(req, reply, serverId, id, rawPath);
-        reply.setHeader("X-Request-Id", id);
-        if (draining) {
+        Outgoing.Captured refused = REFUSED_HANDSHAKE.get();
+        if (refused != null) {
+            // the handshake of this very request already ran the route and was not relayed: its answer stands
+            REFUSED_HANDSHAKE.remove();
+            refused.replay(res);
+            return;
+        }
+        if (headerBytes(req.headers(), req.path().rawPath()) > MAX_HEADERS) {
+            Reply reply = new Reply(Outgoing.of(res), false);
             reply.setHeader("Connection", "close");
-            reply.plainError(503, "server is stopping");
+            reply.plainError(431, "Request Header Fields Too Large");
             reply.finish();
             return;
         }
-        if (headerBytes(req) > MAX_HEADERS) {
+        serve(exchange(Incoming.of(req), Outgoing.of(res)));
+    }
+
+    /**
+     * Runs the route of a WebSocket handshake (its handler decides whether a relay takes the connection). When no
+     * relay accepts it, the answer is kept for the plain HTTP handling of the same request, which follows on this
+     * thread.
+     *
+     * @return the exchange when a relay accepted the upgrade, else null
+     */
+    Exchange handshake(HttpPrologue prologue, Headers headers, String remoteAddr, boolean secure) {
+        Outgoing.Captured answer = new Outgoing.Captured();
+        Exchange x = exchange(Incoming.handshake(prologue, headers, remoteAddr, secure), answer);
+        x.markUpgradable();
+        serve(x);
+        if (x.upgrade() != null) {
+            return x;
+        }
+        REFUSED_HANDSHAKE.set(answer);
+        return null;
+    }
+
+    private Exchange exchange(Incoming in, Outgoing out) {
+        Reply reply = new Reply(out, in.method().equals("HEAD"));
+        String id = requestId(in.headers());
+        reply.setHeader("X-Request-Id", id);
+        return new Exchange(in, reply, serverId, id);
+    }
+
+    private void serve(Exchange x) {
+        Reply reply = x.reply();
+        if (draining) {
             reply.setHeader("Connection", "close");
-            reply.plainError(431, "Request Header Fields Too Large");
+            reply.plainError(503, "server is stopping");
             reply.finish();
             return;
         }
@@ -73,10 +110,10 @@ final class Dispatcher implements io.helidon.webserver.http.Handler {
                 "request timed out after " + writeTimeout.toMillis() + "ms"), writeTimeout.toNanos(),
                 TimeUnit.NANOSECONDS);
         try {
-            route(x, method, rawPath);
+            route(x, x.method(), x.rawPath());
             reply.finish();
         } catch (Exception e) {
-            LOG.atError().setMessage("request failed").addKeyValue("path", rawPath).addKeyValue("cause",
+            LOG.atError().setMessage("request failed").addKeyValue("path", x.rawPath()).addKeyValue("cause",
                     String.valueOf(e)).log();
             if (reply.plainError(500, "internal error")) {
                 reply.finish();
@@ -127,9 +164,9 @@ final class Dispatcher implements io.helidon.webserver.http.Handler {
     }
 
     /** The size of the request's header block as it came in (request line and header lines). */
-    private static long headerBytes(ServerRequest req) {
-        long n = req.path().rawPath().length() + req.prologue().method().text().length() + 12;
-        for (io.helidon.http.Header h : req.headers()) {
+    private static long headerBytes(Headers headers, String rawPath) {
+        long n = rawPath.length() + 20;
+        for (io.helidon.http.Header h : headers) {
             for (String v : h.allValues()) {
                 n += h.name().length() + v.length() + 4;
             }
@@ -138,8 +175,8 @@ final class Dispatcher implements io.helidon.webserver.http.Handler {
     }
 
     /** The client's {@code X-Request-Id} when it sent a sane one, else a new one. */
-    private static String requestId(ServerRequest req) {
-        String given = req.headers().value(REQUEST_ID).orElse(null);
+    private static String requestId(Headers headers) {
+        String given = headers.first(REQUEST_ID).orElse(null);
         if (given != null && !given.isEmpty() && given.length() <= 128 && given.chars().allMatch(c -> c > 32
                 && c < 127)) {
             return given;

@@ -1,11 +1,8 @@
 package dev.wippy.http.server;
 
 import io.helidon.http.Header;
-import io.helidon.webserver.http.ServerRequest;
 
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (client gone, write timeout, server stop).
  */
 public final class Exchange {
-    private final ServerRequest request;
+    private final Incoming request;
     private final Reply reply;
     private final String serverId;
     private final String requestId;
@@ -40,22 +37,18 @@ public final class Exchange {
     private InputStream body;
     private volatile String abortReason;
     private volatile boolean handlerEnded;
+    private boolean upgradable;
+    private Object upgrade;
     private Map<String, String> matched = Map.of();
 
-    Exchange(ServerRequest request, Reply reply, String serverId, String requestId, String rawPath) {
+    Exchange(Incoming request, Reply reply, String serverId, String requestId) {
         this.request = request;
         this.reply = reply;
         this.serverId = serverId;
         this.requestId = requestId;
-        this.method = request.prologue().method().text();
-        this.rawPath = rawPath;
-        SocketAddress peer = request.remotePeer().address();
-        this.remoteAddr = peer instanceof InetSocketAddress in ? hostPort(in) : String.valueOf(peer);
-    }
-
-    private static String hostPort(InetSocketAddress a) {
-        String ip = a.getAddress().getHostAddress();
-        return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + a.getPort();
+        this.method = request.method();
+        this.rawPath = request.rawPath();
+        this.remoteAddr = request.remoteAddr();
     }
 
     public Reply reply() {
@@ -85,7 +78,7 @@ public final class Exchange {
     }
 
     public String rawQuery() {
-        return request.query().rawValue();
+        return request.rawQuery();
     }
 
     /** Query parameters, {@code +} and {@code %XX} decoded, in order of appearance. */
@@ -137,8 +130,7 @@ public final class Exchange {
 
     /** The declared body length: -1 when unknown (chunked upload), 0 without body. */
     public long contentLength() {
-        return request.headers().contentLength().orElse(request.headers().contains(
-                io.helidon.http.HeaderNames.TRANSFER_ENCODING) ? -1 : 0);
+        return request.contentLength();
     }
 
     /** How the body was consumed: it is read whole once, or streamed (then a whole read gets what is left). */
@@ -153,7 +145,7 @@ public final class Exchange {
             return null;
         }
         if (body == null) {
-            body = request.content().inputStream();
+            body = request.body();
         }
         bodyUse = use == BodyUse.WHOLE || bodyUse == null ? use : bodyUse;
         return body;
@@ -183,7 +175,26 @@ public final class Exchange {
     }
 
     public boolean secure() {
-        return request.isSecure();
+        return request.secure();
+    }
+
+    /** Marks a WebSocket handshake accepted by a relay, with what the relay needs to run the connection. */
+    public synchronized void acceptUpgrade(Object relay) {
+        upgrade = relay;
+    }
+
+    /** What {@link #acceptUpgrade} was given, or null when the request stays plain HTTP. */
+    public synchronized Object upgrade() {
+        return upgrade;
+    }
+
+    void markUpgradable() {
+        upgradable = true;
+    }
+
+    /** Whether the request is a WebSocket handshake (a relay may accept it). */
+    public boolean wantsUpgrade() {
+        return upgradable;
     }
 
     /** The handler has returned: the response objects of {@code http} stop working (spec 07 §2.8). */

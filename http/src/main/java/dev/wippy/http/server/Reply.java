@@ -1,7 +1,5 @@
 package dev.wippy.http.server;
 
-import io.helidon.webserver.http.ServerResponse;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,7 +19,7 @@ import java.util.Map;
 public final class Reply {
     private static final String CONTENT_TYPE = "Content-Type";
 
-    private final ServerResponse wire;
+    private final Outgoing wire;
     private final boolean head;
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
     private final List<BodyFilter> filters = new ArrayList<>(1);
@@ -33,7 +31,7 @@ public final class Reply {
     private boolean finished;
     private long bytes;
 
-    Reply(ServerResponse wire, boolean head) {
+    Reply(Outgoing wire, boolean head) {
         this.wire = wire;
         this.head = head;
     }
@@ -211,8 +209,7 @@ public final class Reply {
         }
         head();
         if (head) {
-            wire.header(io.helidon.http.HeaderNames.CONTENT_LENGTH, Long.toString(body.length));
-            wire.send();
+            wire.sendHead(body.length);
         } else {
             wire.send(body);
         }
@@ -224,7 +221,7 @@ public final class Reply {
         sniff(pending, pending.length);
         java.util.function.UnaryOperator<OutputStream> wrap = applyFilters(null);
         head();
-        OutputStream out = wire.outputStream();
+        OutputStream out = wire.stream();
         stream = wrap == null ? out : wrap.apply(out);
         if (pending.length > 0 && !head) {
             stream.write(pending);
