@@ -6,6 +6,7 @@ import dev.wippy.http.config.HttpKinds;
 import dev.wippy.http.lua.HttpModule;
 import dev.wippy.http.lua.RequestHandle;
 import dev.wippy.http.middleware.Middlewares;
+import dev.wippy.http.relay.WebSocketRelays;
 import dev.wippy.http.server.EndpointHandler;
 import dev.wippy.http.server.HttpServer;
 import dev.wippy.http.server.HttpServers;
@@ -36,11 +37,13 @@ public final class HttpExtension implements Extension {
         boot.module("http", HttpModule.PROVIDER);
         boot.module("http_client", HttpClientModule.PROVIDER);
         HttpServers servers = new HttpServers();
+        WebSocketRelays webSockets = new WebSocketRelays(boot.node());
         RoutingPlan plan = new RoutingPlan(new Middlewares(boot.node()), function -> new EndpointHandler(
                 boot.functions(), function, x -> Map.of(RequestHandle.KEY, new RequestHandle(x), "request_id",
                 LuaString.of(x.requestId()))), StaticFiles::new);
         for (HttpEntries.Server s : HttpEntries.of(boot.decoded(), boot.root())) {
-            servers.add(new HttpServer(s.service(), plan.build(s), boot.node().timers()), s.service().autoStart());
+            servers.add(new HttpServer(s.service(), plan.build(s), boot.node().timers(), webSockets),
+                    s.service().autoStart());
         }
         return servers;
     }

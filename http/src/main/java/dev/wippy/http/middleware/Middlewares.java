@@ -12,7 +12,7 @@ import java.util.Set;
 public final class Middlewares implements MiddlewareFactory {
     /** Names of the specification that need parts this runtime does not have yet. */
     private static final Set<String> NOT_YET = Set.of("token_auth", "endpoint_firewall", "resource_firewall",
-            "sendfile", "websocket_relay");
+            "sendfile");
 
     private final Node node;
 
@@ -28,6 +28,7 @@ public final class Middlewares implements MiddlewareFactory {
             case "ratelimit" -> new RateLimit(options, node.timers());
             case "real_ip" -> new RealIp(options);
             case "sse_relay" -> new dev.wippy.http.relay.SseRelay(node, options);
+            case "websocket_relay" -> new dev.wippy.http.relay.WebSocketRelay(options);
             // no metrics collector nor telemetry in this runtime yet: accepted, and they pass requests on
             case "metrics", "otel" -> (x, next) -> next.handle(x);
             default -> throw new IllegalArgumentException(NOT_YET.contains(name)

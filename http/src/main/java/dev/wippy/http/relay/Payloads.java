@@ -29,6 +29,14 @@ final class Payloads {
         return json(value);
     }
 
+    /** The JSON of a payload value for a WebSocket frame: byte strings that are not UTF-8 become base64. */
+    static String frameJson(Object value) throws IOException {
+        if (value instanceof LuaString s && utf8(s.toByteArray()) == null) {
+            return json(LuaString.of(Base64.getEncoder().encodeToString(s.toByteArray())));
+        }
+        return json(value);
+    }
+
     static String json(Object value) throws IOException {
         return new String(JsonModule.encode(value, JsonModule.jsonFormat()), StandardCharsets.UTF_8);
     }

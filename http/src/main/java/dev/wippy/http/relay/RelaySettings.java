@@ -11,38 +11,58 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The relay command a handler puts in a response header (spec 07 §5.3): the target, the topic forwarded to the
- * client, metadata and the timers. Mutable: {@code sse.control} messages change it while the relay runs.
+ * The relay command a handler puts in a response header (spec 07 §5.2, §5.3): the target, the topic of messages
+ * between client and processes, metadata and the timers. Mutable: control messages change it while the relay runs.
  */
 final class RelaySettings {
-    static final String DEFAULT_TOPIC = "sse.message";
     static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
 
+    /** The SSE relay's: a zero heartbeat turns heartbeats off. */
+    static final Kind SSE = new Kind("sse.message", true);
+    /** The WebSocket relay's: a zero or bad heartbeat means the default. */
+    static final Kind WEBSOCKET = new Kind("ws.message", false);
+
+    /** What differs between the two relays' commands. */
+    record Kind(String defaultTopic, boolean zeroHeartbeatDisables) {}
+
+    private final Kind kind;
     String target;
-    String topic = DEFAULT_TOPIC;
+    String topic;
     LuaTable metadata = new LuaTable();
     Duration heartbeat = DEFAULT_HEARTBEAT;
     Duration idle;
     Duration hard;
 
     /** A problem with the command, answered with 400 and this message. */
-    static final class Invalid extends Exception {
+    static class Invalid extends Exception {
         Invalid(String message) {
             super(message);
         }
     }
 
-    static RelaySettings parse(String json) throws Invalid {
+    /** The command is not a JSON object at all. */
+    static final class NotJson extends Invalid {
+        NotJson(String message) {
+            super("invalid relay configuration: " + message);
+        }
+    }
+
+    private RelaySettings(Kind kind) {
+        this.kind = kind;
+        this.topic = kind.defaultTopic();
+    }
+
+    static RelaySettings parse(String json, Kind kind) throws Invalid {
         Object decoded;
         try {
             decoded = JsonModule.decode(json.getBytes(StandardCharsets.UTF_8), JsonModule.jsonFormat());
         } catch (IOException e) {
-            throw new Invalid("invalid relay configuration: " + e.getMessage());
+            throw new NotJson(e.getMessage());
         }
         if (!(decoded instanceof LuaTable t)) {
-            throw new Invalid("invalid relay configuration: not a JSON object");
+            throw new NotJson("not a JSON object");
         }
-        RelaySettings s = new RelaySettings();
+        RelaySettings s = new RelaySettings(kind);
         s.apply(t, true);
         return s;
     }
@@ -63,12 +83,17 @@ final class RelaySettings {
             }
         }
         if (t.getStr(LuaString.of("message_topic")) instanceof LuaString topicText) {
-            topic = topicText.length() == 0 ? DEFAULT_TOPIC : topicText.toString();
+            topic = topicText.length() == 0 ? kind.defaultTopic() : topicText.toString();
         }
         if (t.getStr(LuaString.of("metadata")) instanceof LuaTable m) {
             metadata = m;
         }
-        heartbeat = duration(t, "heartbeat_interval", heartbeat, DEFAULT_HEARTBEAT, strict);
+        if (kind.zeroHeartbeatDisables()) {
+            heartbeat = duration(t, "heartbeat_interval", heartbeat, DEFAULT_HEARTBEAT, strict);
+        } else {
+            Duration h = duration(t, "heartbeat_interval", heartbeat, DEFAULT_HEARTBEAT, false);
+            heartbeat = h == null ? DEFAULT_HEARTBEAT : h;
+        }
         idle = duration(t, "idle_timeout", idle, null, strict);
         hard = duration(t, "hard_timeout", hard, null, strict);
     }

@@ -63,7 +63,7 @@ public final class SseRelay implements Middleware {
         }
         RelaySettings settings;
         try {
-            settings = RelaySettings.parse(command);
+            settings = RelaySettings.parse(command, RelaySettings.SSE);
         } catch (RelaySettings.Invalid e) {
             r.plainError(400, e.getMessage());
             return;

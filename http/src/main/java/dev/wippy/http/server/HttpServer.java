@@ -6,6 +6,7 @@ import dev.wippy.runtime.registry.BootException;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.websocket.WsRouting;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -29,11 +30,14 @@ public final class HttpServer {
     private final InFlight inFlight = new InFlight();
     private final Dispatcher dispatcher;
     private final ScheduledExecutorService timers;
+    private final WebSockets webSockets;
     private WebServer server;
     private SlowClients slowClients;
 
-    public HttpServer(ServiceSettings settings, RouteTable<Handler> table, ScheduledExecutorService timers) {
+    public HttpServer(ServiceSettings settings, RouteTable<Handler> table, ScheduledExecutorService timers,
+                      WebSockets webSockets) {
         this.settings = settings;
+        this.webSockets = webSockets;
         this.dispatcher = new Dispatcher(settings.id(), table, inFlight, timers, settings.write());
         this.timers = timers;
     }
@@ -50,7 +54,8 @@ public final class HttpServer {
     public void start() {
         ServerLogging.install();
         checkBindable();
-        Http1Config.Builder http1 = Http1Config.builder().maxHeadersSize(PARSER_MAX_HEADERS).validatePath(false);
+        Http1Config.Builder http1 = Http1Config.builder().maxHeadersSize(PARSER_MAX_HEADERS).validatePath(false)
+                .addReceiveListener(new ConnectionInfo());
         if (settings.read() != null) {
             slowClients = new SlowClients(settings.read(), timers);
             http1.addReceiveListener(slowClients);
@@ -61,7 +66,10 @@ public final class HttpServer {
                 .maxPayloadSize(MAX_BODY)
                 .shutdownGracePeriod(Duration.ofMillis(100))
                 .addProtocol(http1.build())
-                .routing(HttpRouting.builder().any(dispatcher));
+                .routing(HttpRouting.builder().any(dispatcher))
+                .addRouting(WsRouting.builder().endpoint("/*", () -> webSockets.connection(settings.id(),
+                        (prologue, headers) -> dispatcher.handshake(prologue, headers, ConnectionInfo.remoteAddr(),
+                                ConnectionInfo.secure()))));
         if (settings.idleLimit() != null) {
             builder.idleConnectionTimeout(settings.idleLimit()).idleConnectionPeriod(settings.idleLimit()
                     .dividedBy(2).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
@@ -113,6 +121,7 @@ public final class HttpServer {
             }
             inFlight.awaitIdle(Duration.ofSeconds(1).toNanos());
         }
+        webSockets.close(id());
         server.stop();
         server = null;
         if (slowClients != null) {
