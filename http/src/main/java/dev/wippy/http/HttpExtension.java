@@ -38,7 +38,7 @@ public final class HttpExtension implements Extension {
         boot.module("http_client", HttpClientModule.PROVIDER);
         HttpServers servers = new HttpServers();
         WebSocketRelays webSockets = new WebSocketRelays(boot.node());
-        RoutingPlan plan = new RoutingPlan(new Middlewares(boot.node()), function -> new EndpointHandler(
+        RoutingPlan plan = new RoutingPlan(new Middlewares(boot.node(), boot.decoded(), boot.root()), function -> new EndpointHandler(
                 boot.functions(), function, x -> Map.of(RequestHandle.KEY, new RequestHandle(x), "request_id",
                 LuaString.of(x.requestId()))), StaticFiles::new);
         for (HttpEntries.Server s : HttpEntries.of(boot.decoded(), boot.root())) {

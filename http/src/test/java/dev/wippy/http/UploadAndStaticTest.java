@@ -64,6 +64,22 @@ class UploadAndStaticTest {
                 .raw("- name: public\n  kind: fs.directory\n  directory: public")
                 .raw("- name: site\n  kind: http.static\n  meta: { server: gateway }\n  path: /site\n  fs: public\n"
                         + "  static_options: { cache: \"max-age=60\" }")
+                .raw("- name: files\n  kind: http.router\n  meta: { server: gateway }\n  prefix: /files\n"
+                        + "  middleware: [sendfile]\n  options: { sendfile.fs: public }")
+                .raw("- name: nofs\n  kind: http.router\n  meta: { server: gateway }\n  prefix: /nofs\n"
+                        + "  middleware: [sendfile]")
+                .lua("send", "kind: function.lua\nmethod: handler\nmodules: [http]", """
+                        local http = require("http")
+                        return { handler = function()
+                            local res = http.response()
+                            res:set_header("X-Sendfile", http.request():query("path"))
+                            if http.request():query("as") then res:set_header("X-File-Name", "report.txt") end
+                        end }
+                        """)
+                .raw("- name: ep_send\n  kind: http.endpoint\n  meta: { router: files }\n  method: GET\n  path: /get\n"
+                        + "  func: send")
+                .raw("- name: ep_nofs\n  kind: http.endpoint\n  meta: { router: nofs }\n  method: GET\n  path: /get\n"
+                        + "  func: send")
                 .raw("- name: spa_fs\n  kind: fs.directory\n  directory: spa")
                 .raw("- name: spa\n  kind: http.static\n  meta: { server: gateway }\n  path: /\n  fs: spa_fs\n"
                         + "  options: { spa: true, index: index.html }")
@@ -136,6 +152,23 @@ class UploadAndStaticTest {
         assertThat(app.get("/site/docs").headers().firstValue("location")).hasValue("docs/");
         assertThat(app.get("/site/docs/").body()).contains("<a href=\"a.txt\">a.txt</a>");
         assertThat(app.get("/site/missing.txt").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void sendfileServesTheFileTheHandlerNames() throws Exception {
+        HttpResponse<String> r = app.get("/files/get?path=/docs/a.txt&as=1");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("0123456789");
+        assertThat(r.headers().firstValue("content-disposition")).hasValue("attachment; filename=\"report.txt\"");
+        assertThat(r.headers().firstValue("x-sendfile")).isEmpty();
+        assertThat(app.send(HttpRequest.newBuilder(app.uri("/files/get?path=docs/a.txt")).header("Range", "bytes=8-"))
+                .body()).isEqualTo("89");
+        HttpResponse<String> missing = app.get("/files/get?path=nope.txt");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).isEqualTo("sendfile middleware: file not found: nope.txt\n");
+        assertThat(app.get("/files/get?path=..").statusCode()).isEqualTo(400);
+        assertThat(app.get("/files/get?path=../../etc/passwd").statusCode()).isEqualTo(404);
+        assertThat(app.get("/nofs/get?path=a").body()).isEqualTo("sendfile middleware: fs option not configured\n");
     }
 
     @Test

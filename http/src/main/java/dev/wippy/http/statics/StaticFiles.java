@@ -98,7 +98,11 @@ public final class StaticFiles implements Handler {
         r.write(html.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void serveFile(Exchange x, Path file) throws IOException {
+    /**
+     * Serves one file with its type, modification time, conditional and range handling (also for
+     * {@code sendfile}); a type already set on the response is kept.
+     */
+    static void serveFile(Exchange x, Path file) throws IOException {
         Reply r = x.reply();
         byte[] content;
         Instant modified;
