@@ -1,6 +1,7 @@
 package dev.wippy.http;
 
 import dev.wippy.http.client.HttpClientModule;
+import dev.wippy.http.client.WebSocketModule;
 import dev.wippy.http.config.HttpEntries;
 import dev.wippy.http.config.HttpKinds;
 import dev.wippy.http.lua.HttpModule;
@@ -20,7 +21,10 @@ import dev.wippy.runtime.ext.Subsystem;
 import java.util.List;
 import java.util.Map;
 
-/** HTTP servers, routers, endpoints and static mounts; the {@code http} and {@code http_client} modules. */
+/**
+ * HTTP servers, routers, endpoints and static mounts; the {@code http}, {@code http_client} and {@code websocket}
+ * modules.
+ */
 public final class HttpExtension implements Extension {
     @Override
     public List<Kind> kinds() {
@@ -36,6 +40,7 @@ public final class HttpExtension implements Extension {
     public Subsystem boot(Boot boot) {
         boot.module("http", HttpModule.PROVIDER);
         boot.module("http_client", HttpClientModule.PROVIDER);
+        boot.module("websocket", WebSocketModule.PROVIDER);
         HttpServers servers = new HttpServers();
         WebSocketRelays webSockets = new WebSocketRelays(boot.node());
         RoutingPlan plan = new RoutingPlan(new Middlewares(boot.node(), boot.decoded(), boot.root()), function -> new EndpointHandler(

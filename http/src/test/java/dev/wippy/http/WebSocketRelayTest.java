@@ -79,6 +79,29 @@ class WebSocketRelayTest {
                             http.response():write(process.inbox():receive():payload():data())
                         end }
                         """)
+                .endpoint("client", "GET", "/client", "http, websocket, json", """
+                        local http = require("http")
+                        local websocket = require("websocket")
+                        local json = require("json")
+                        return { handler = function()
+                            local url = "ws://" .. http.request():host() .. "/ws/room?user=lua"
+                            local c, err = websocket.connect(url, { dial_timeout = "5s" })
+                            if err then return nil, err end
+                            local ch = c:channel()
+                            local welcome = ch:receive()
+                            c:send("from lua")
+                            local echo = ch:receive()
+                            local pinged = c:ping()
+                            c:close(websocket.CLOSE_CODES.NORMAL, "done")
+                            local after, open = ch:receive()
+                            local _, late = c:send("late")
+                            local _, dial = websocket.connect("ws://127.0.0.1:1/nothing", { dial_timeout = 2000 })
+                            http.response():write_json({ welcome = welcome.data, type = welcome.type,
+                                echo = json.decode(echo.data).data, pinged = pinged == nil, closed = open == false,
+                                late = late == nil and "none" or late:kind(), dial = dial:message(),
+                                retryable = dial:retryable() })
+                        end }
+                        """)
                 .start();
     }
 
@@ -136,6 +159,15 @@ class WebSocketRelayTest {
         assertThat(frames.next()).isEqualTo("close 1000 bye");
         Thread.sleep(200);
         assertThat(app.get("/ws/log").body()).contains("ws.join,chat,chat,ws.leave");
+    }
+
+    @Test
+    void theWebsocketModuleTalksToARelayedConnection() throws Exception {
+        var r = app.get("/ws/client");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("\"welcome\":\"{\\\"topic\\\":\\\"welcome\\\",\\\"data\\\":{\\\"user\\\":\\\"lua\\\"}}\"",
+                "\"type\":\"text\"", "\"echo\":\"FROM LUA\"", "\"pinged\":true", "\"closed\":true",
+                "\"late\":\"Unavailable\"", "\"dial\":\"failed to dial websocket\"", "\"retryable\":true");
     }
 
     @Test

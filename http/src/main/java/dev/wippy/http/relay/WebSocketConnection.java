@@ -95,6 +95,12 @@ final class WebSocketConnection implements WsListener {
         received(bytes, last);
     }
 
+    /** Pings are answered (RFC 6455 §5.5.2); the server does not do it by itself. */
+    @Override
+    public void onPing(WsSession session, BufferData buffer) {
+        session.pong(buffer);
+    }
+
     /** A client frame: whole messages go to the target, too large ones close the connection. */
     private void received(byte[] bytes, boolean last) {
         String target;
