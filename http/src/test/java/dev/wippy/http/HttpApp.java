@@ -24,6 +24,7 @@ final class HttpApp implements AutoCloseable {
     private final Path dir;
     private final StringBuilder yaml = new StringBuilder("namespace: app\nentries:\n");
     private Application app;
+    private boolean hasProcessHost;
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -71,6 +72,34 @@ final class HttpApp implements AutoCloseable {
         Files.createDirectories(dir.resolve("src"));
         Files.writeString(dir.resolve("src/" + name + ".lua"), lua);
         return raw("- name: " + name + "\n  source: file://" + name + ".lua\n" + indent(yamlBody).stripTrailing());
+    }
+
+    /**
+     * A service process registered as {@code name}: {@code lua} defines {@code handle(msg)}, called for every message
+     * until the runtime cancels the process. The first actor brings the process host {@code app:processes}.
+     */
+    HttpApp actor(String name, String lua) throws IOException {
+        if (!hasProcessHost) {
+            hasProcessHost = true;
+            raw("- name: processes\n  kind: process.host\n  lifecycle: { auto_start: true }");
+        }
+        lua(name, "kind: process.lua\nmethod: main\nmodules: [process, channel]", lua + """
+                return { main = function()
+                    process.registry.register("%s")
+                    local inbox = process.inbox()
+                    local events = process.events()
+                    while true do
+                        local r = channel.select({ inbox:case_receive(), events:case_receive() })
+                        if r.channel == events then
+                            if r.value.kind == process.event.CANCEL then return 0 end
+                        else
+                            handle(r.value)
+                        end
+                    end
+                end }
+                """.formatted(name));
+        return raw("- name: " + name + "-service\n  kind: process.service\n  process: app:" + name
+                + "\n  host: app:processes\n  lifecycle: { auto_start: true }");
     }
 
     HttpApp start() throws IOException {

@@ -29,37 +29,22 @@ class SseRelayTest {
     @BeforeAll
     static void start() throws Exception {
         app = HttpApp.standard(dir, "", "prefix: /sse\nmiddleware: [sse_relay]")
-                .raw("- name: processes\n  kind: process.host\n  lifecycle: { auto_start: true }")
-                .lua("hub", "kind: process.lua\nmethod: main\nmodules: [process, channel]", """
+                .actor("hub", """
                         -- joins get two news items, then the stream is closed; the hub reports what it saw
-                        local function main()
-                            process.registry.register("hub")
-                            local inbox = process.inbox()
-                            local events = process.events()
-                            local seen = {}
-                            while true do
-                                local r = channel.select({ inbox:case_receive(), events:case_receive() })
-                                if r.channel == events then
-                                    if r.value.kind == process.event.CANCEL then return 0 end
-                                else
-                                    local msg = r.value
-                                    local p = msg:payload():data()
-                                    seen[#seen + 1] = msg:topic()
-                                    if msg:topic() == "sse.join" then
-                                        process.send(p.client_pid, "sse.message", "first")
-                                        process.send(p.client_pid, "other.topic", "not forwarded")
-                                        process.send(p.client_pid, "sse.message", { n = 2, room = p.metadata.room })
-                                        process.send(p.client_pid, "sse.close", "bye")
-                                    elseif msg:topic() == "report" then
-                                        process.send(msg:from(), "seen", table.concat(seen, ","))
-                                    end
-                                end
+                        local seen = {}
+                        local function handle(msg)
+                            local p = msg:payload():data()
+                            seen[#seen + 1] = msg:topic()
+                            if msg:topic() == "sse.join" then
+                                process.send(p.client_pid, "sse.message", "first")
+                                process.send(p.client_pid, "other.topic", "not forwarded")
+                                process.send(p.client_pid, "sse.message", { n = 2, room = p.metadata.room })
+                                process.send(p.client_pid, "sse.close", "bye")
+                            elseif msg:topic() == "report" then
+                                process.send(msg:from(), "seen", table.concat(seen, ","))
                             end
                         end
-                        return { main = main }
                         """)
-                .raw("- name: hub-service\n  kind: process.service\n  process: app:hub\n  host: app:processes\n"
-                        + "  lifecycle: { auto_start: true }")
                 .endpoint("managed", "GET", "/managed", "http, process, json", """
                         local http = require("http")
                         local json = require("json")

@@ -29,40 +29,25 @@ class WebSocketRelayTest {
     static void start() throws Exception {
         app = HttpApp.standard(dir, "", "prefix: /ws\npost_middleware: [websocket_relay]\n"
                         + "post_options: { wsrelay.allowed.origins: \"*.example.com\" }")
-                .raw("- name: processes\n  kind: process.host\n  lifecycle: { auto_start: true }")
-                .lua("room", "kind: process.lua\nmethod: main\nmodules: [process, channel]", """
-                        local function main()
-                            process.registry.register("room")
-                            local inbox = process.inbox()
-                            local events = process.events()
-                            local log = {}
-                            while true do
-                                local r = channel.select({ inbox:case_receive(), events:case_receive() })
-                                if r.channel == events then
-                                    if r.value.kind == process.event.CANCEL then return 0 end
+                .actor("room", """
+                        local log = {}
+                        local function handle(msg)
+                            local p = msg:payload():data()
+                            log[#log + 1] = msg:topic()
+                            if msg:topic() == "ws.join" then
+                                process.send(p.client_pid, "welcome", { user = p.metadata.user })
+                            elseif msg:topic() == "chat" then
+                                if p == "close please" then
+                                    process.send(msg:from(), "ws.close", "bye")
                                 else
-                                    local msg = r.value
-                                    local p = msg:payload():data()
-                                    log[#log + 1] = msg:topic()
-                                    if msg:topic() == "ws.join" then
-                                        process.send(p.client_pid, "welcome", { user = p.metadata.user })
-                                    elseif msg:topic() == "chat" then
-                                        if p == "close please" then
-                                            process.send(msg:from(), "ws.close", "bye")
-                                        else
-                                            process.send(msg:from(), "echo", string.upper(p))
-                                        end
-                                    elseif msg:topic() == "log" then
-                                        process.send(msg:from(), "log", table.concat(log, ","))
-                                        log = {}
-                                    end
+                                    process.send(msg:from(), "echo", string.upper(p))
                                 end
+                            elseif msg:topic() == "log" then
+                                process.send(msg:from(), "log", table.concat(log, ","))
+                                log = {}
                             end
                         end
-                        return { main = main }
                         """)
-                .raw("- name: room-service\n  kind: process.service\n  process: app:room\n  host: app:processes\n"
-                        + "  lifecycle: { auto_start: true }")
                 .endpoint("join", "GET", "/room", "http, process, json", """
                         local http = require("http")
                         local json = require("json")

@@ -4,13 +4,13 @@ import dev.wippy.lua.vm.LuaError;
 import dev.wippy.lua.vm.LuaState;
 import dev.wippy.lua.vm.LuaString;
 import dev.wippy.lua.vm.LuaTable;
+import dev.wippy.http.lua.BoundedRead;
 import dev.wippy.http.lua.Failures;
 import dev.wippy.http.lua.StreamValue;
 import dev.wippy.runtime.errors.ErrorObject;
 import dev.wippy.runtime.sched.Killed;
 import dev.wippy.runtime.sched.Scheduler;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -170,18 +170,11 @@ final class Requests {
 
     private static byte[] readAll(InputStream in, long max) throws IOException {
         try (in) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[16384];
-            long total = 0;
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                total += n;
-                if (total > max) {
-                    throw new IOException("response body too large (max " + max + " bytes)");
-                }
-                out.write(buf, 0, n);
+            byte[] body = BoundedRead.atMost(in, max);
+            if (body == null) {
+                throw new IOException("response body too large (max " + max + " bytes)");
             }
-            return out.toByteArray();
+            return body;
         }
     }
 

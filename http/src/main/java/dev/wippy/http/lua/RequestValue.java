@@ -12,7 +12,6 @@ import dev.wippy.runtime.errors.ErrorObject;
 import dev.wippy.runtime.json.JsonModule;
 import dev.wippy.runtime.lua.Methods;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -129,7 +128,7 @@ final class RequestValue extends LuaUserdata {
             return LuaString.EMPTY;
         }
         try {
-            byte[] data = Blocking.call(s, () -> readAtMost(in, limits.maxBody()), limits.timeoutMillis());
+            byte[] data = Blocking.call(s, () -> BoundedRead.atMost(in, limits.maxBody()), limits.timeoutMillis());
             if (data == null) {
                 return Failures.error(ErrorObject.INVALID, "request body too large");
             }
@@ -140,21 +139,5 @@ final class RequestValue extends LuaUserdata {
         } catch (Exception e) {
             return Failures.error(ErrorObject.INTERNAL, "failed to read body: " + e.getMessage());
         }
-    }
-
-    /** The stream's bytes, or null when more than {@code max} arrive. */
-    private static byte[] readAtMost(InputStream in, long max) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[16384];
-        long total = 0;
-        int n;
-        while ((n = in.read(buf)) > 0) {
-            total += n;
-            if (total > max) {
-                return null;
-            }
-            out.write(buf, 0, n);
-        }
-        return out.toByteArray();
     }
 }

@@ -10,10 +10,6 @@ import dev.wippy.lua.vm.LuaTable;
 import dev.wippy.runtime.process.Event;
 import dev.wippy.runtime.process.Message;
 import dev.wippy.runtime.process.Node;
-import dev.wippy.runtime.process.SpawnException;
-import dev.wippy.runtime.time.DurationValue;
-import dev.wippy.runtime.values.Frozen;
-import dev.wippy.runtime.values.Payload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +42,10 @@ public final class SseRelay implements Middleware {
     public void handle(Exchange x, Handler next) throws Exception {
         next.handle(x);
         Reply r = x.reply();
-        String command = r.header(HEADER);
+        String command = r.takeHeader(HEADER);
         if (command == null) {
             return;
         }
-        r.removeHeader(HEADER);
         if (r.hasBody() || r.status() != 0 && r.status() != 200) {
             LOG.atWarn().setMessage("sse relay not started: the handler already answered").addKeyValue("path",
                     x.rawPath()).log();
@@ -212,47 +207,19 @@ public final class SseRelay implements Middleware {
         }
 
         private boolean attach(String target) {
-            try {
-                node.monitor(relay, target);
-            } catch (SpawnException e) {
-                return false;
-            }
-            send(target, "sse.join", membership());
-            return true;
+            return relay.join(target, "sse.join", relay.membership(settings.metadata));
         }
 
         private void detach(String target) {
-            try {
-                node.unmonitor(relay, target);
-            } catch (SpawnException ignored) {
-                // the target is gone already
-            }
-            send(target, "sse.leave", membership());
+            relay.leave(target, "sse.leave", relay.membership(settings.metadata));
         }
 
         private void heartbeat(long now) throws IOException {
             write(": ping\n\n");
             nextHeartbeat = now + settings.heartbeat.toNanos();
             if (settings.target != null) {
-                LuaTable beat = membership();
-                beat.putStr(LuaString.of("uptime"), LuaString.of(new DurationValue(now - started).toString()));
-                beat.putStr(LuaString.of("message_count"), messages);
-                send(settings.target, "sse.heartbeat", beat);
-            }
-        }
-
-        private LuaTable membership() {
-            LuaTable t = new LuaTable();
-            t.putStr(LuaString.of("client_pid"), LuaString.of(relay.pid()));
-            t.putStr(LuaString.of("metadata"), settings.metadata);
-            return t;
-        }
-
-        private void send(String target, String topic, LuaTable payload) {
-            try {
-                node.send(relay.pid(), target, topic, new Payload(Frozen.freeze(payload)));
-            } catch (SpawnException e) {
-                LOG.atDebug().setMessage("sse relay could not reach " + target).log();
+                relay.send(settings.target, "sse.heartbeat", relay.heartbeat(settings.metadata, now - started,
+                        messages));
             }
         }
 

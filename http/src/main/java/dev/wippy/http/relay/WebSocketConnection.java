@@ -6,10 +6,6 @@ import dev.wippy.lua.vm.LuaTable;
 import dev.wippy.runtime.process.Event;
 import dev.wippy.runtime.process.Message;
 import dev.wippy.runtime.process.Node;
-import dev.wippy.runtime.process.SpawnException;
-import dev.wippy.runtime.time.DurationValue;
-import dev.wippy.runtime.values.Frozen;
-import dev.wippy.runtime.values.Payload;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
@@ -121,7 +117,7 @@ final class WebSocketConnection implements WsListener {
             target = settings.target;
         }
         if (target != null) {
-            send(target, settings.topic, LuaString.wrap(message));
+            relay.send(target, settings.topic, LuaString.wrap(message));
         }
     }
 
@@ -210,49 +206,28 @@ final class WebSocketConnection implements WsListener {
     }
 
     private boolean attach(String target) {
-        try {
-            node.monitor(relay, target);
-        } catch (SpawnException e) {
-            return false;
-        }
-        send(target, "ws.join", membership());
-        return true;
+        return relay.join(target, "ws.join", membership());
     }
 
     private void detach(String target) {
-        try {
-            node.unmonitor(relay, target);
-        } catch (SpawnException ignored) {
-            // the target is gone already
-        }
-        send(target, "ws.leave", membership());
+        relay.leave(target, "ws.leave", membership());
     }
 
     private void heartbeat(long now) {
-        LuaTable beat = membership();
-        beat.putStr(LuaString.of("uptime"), LuaString.of(new DurationValue(now - started).toString()));
+        long count;
         synchronized (this) {
-            beat.putStr(LuaString.of("message_count"), messages);
+            count = messages;
         }
-        send(settings.target, "ws.heartbeat", beat);
+        relay.send(settings.target, "ws.heartbeat", relay.heartbeat(metadata(), now - started, count));
     }
 
-    /** {@code {client_pid, metadata}}; metadata is left out when empty. */
     private LuaTable membership() {
-        LuaTable t = new LuaTable();
-        t.putStr(LuaString.of("client_pid"), LuaString.of(relay.pid()));
-        if (settings.metadata.nextSlot(0) >= 0) {
-            t.putStr(LuaString.of("metadata"), settings.metadata);
-        }
-        return t;
+        return relay.membership(metadata());
     }
 
-    private void send(String target, String topic, Object payload) {
-        try {
-            node.send(relay.pid(), target, topic, new Payload(Frozen.freeze(payload)));
-        } catch (SpawnException e) {
-            LOG.atDebug().setMessage("websocket relay could not reach " + target).log();
-        }
+    /** The metadata, left out of payloads when empty (spec 07 §5.2). */
+    private LuaTable metadata() {
+        return settings.metadata.nextSlot(0) >= 0 ? settings.metadata : null;
     }
 
     private void close(int code, String reason) {

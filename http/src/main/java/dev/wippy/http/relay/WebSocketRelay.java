@@ -29,11 +29,10 @@ public final class WebSocketRelay implements Middleware {
     public void handle(Exchange x, Handler next) throws Exception {
         next.handle(x);
         Reply r = x.reply();
-        String command = r.header(HEADER);
+        String command = r.takeHeader(HEADER);
         if (command == null) {
             return;
         }
-        r.removeHeader(HEADER);
         RelaySettings settings;
         try {
             settings = RelaySettings.parse(command, RelaySettings.WEBSOCKET);

@@ -97,6 +97,12 @@ public final class Reply {
         headers.computeIfAbsent(HeaderNames.canonical(name), k -> new ArrayList<>()).add(value);
     }
 
+    /** Removes header {@code name} and returns its first value (null when absent): a command for middleware. */
+    public synchronized String takeHeader(String name) {
+        List<String> v = headers.remove(HeaderNames.canonical(name));
+        return v == null || v.isEmpty() ? null : v.getFirst();
+    }
+
     public synchronized void removeHeader(String name) {
         headers.remove(HeaderNames.canonical(name));
     }

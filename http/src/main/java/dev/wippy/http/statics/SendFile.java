@@ -33,17 +33,13 @@ public final class SendFile implements Middleware {
     public void handle(Exchange x, Handler next) throws Exception {
         next.handle(x);
         Reply r = x.reply();
-        String path = r.header("X-Sendfile");
-        if (path == null) {
-            path = r.header("X-File-Path");
-        }
+        String sendfile = r.takeHeader("X-Sendfile");
+        String legacy = r.takeHeader("X-File-Path");
+        String name = r.takeHeader("X-File-Name");
+        String path = sendfile != null ? sendfile : legacy;
         if (path == null) {
             return;
         }
-        String name = r.header("X-File-Name");
-        r.removeHeader("X-Sendfile");
-        r.removeHeader("X-File-Path");
-        r.removeHeader("X-File-Name");
         if (fs == null) {
             r.plainError(500, "sendfile middleware: fs option not configured");
             return;
