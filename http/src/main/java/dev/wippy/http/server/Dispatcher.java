@@ -3,6 +3,9 @@ package dev.wippy.http.server;
 import dev.wippy.http.routing.CleanPath;
 import dev.wippy.http.routing.Lookup;
 import dev.wippy.http.routing.RouteTable;
+import io.helidon.http.Header;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
 import io.helidon.webserver.http.ServerRequest;
@@ -10,11 +13,14 @@ import io.helidon.webserver.http.ServerResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Entry point of every request of one server (spec 07 §1.6.2): cleans the path, answers 301, 404 and 405 before
@@ -25,10 +31,10 @@ final class Dispatcher implements io.helidon.webserver.http.Handler {
     private static final Logger LOG = LoggerFactory.getLogger("wippy.http");
     /** Largest request header block (spec 07 §1.2: 1 MiB, else 431). */
     private static final long MAX_HEADERS = 1 << 20;
-    private static final io.helidon.http.HeaderName REQUEST_ID = io.helidon.http.HeaderNames.create("X-Request-Id");
+    private static final HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
     /** Request IDs: unique per run (a random prefix) and cheap to make (a counter). */
     private static final String ID_PREFIX = UUID.randomUUID().toString().substring(0, 8) + "-";
-    private static final java.util.concurrent.atomic.AtomicLong NEXT_ID = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong NEXT_ID = new AtomicLong();
     /** The answer of a WebSocket handshake no relay took, for the plain handling of the same request. */
     private static final ThreadLocal<Outgoing.Captured> REFUSED_HANDSHAKE = new ThreadLocal<>();
 
@@ -36,7 +42,7 @@ final class Dispatcher implements io.helidon.webserver.http.Handler {
     private final InFlight inFlight;
     private final ScheduledExecutorService timers;
     private final Duration writeTimeout;
-    private volatile RouteTable<Handler> table;
+    private final RouteTable<Handler> table;
     private volatile boolean draining;
 
     Dispatcher(String serverId, RouteTable<Handler> table, InFlight inFlight, ScheduledExecutorService timers,
@@ -110,7 +116,7 @@ final class Dispatcher implements io.helidon.webserver.http.Handler {
                 "request timed out after " + writeTimeout.toMillis() + "ms"), writeTimeout.toNanos(),
                 TimeUnit.NANOSECONDS);
         try {
-            route(x, x.method(), x.rawPath());
+            route(x);
             reply.finish();
         } catch (Exception e) {
             LOG.atError().setMessage("request failed").addKeyValue("path", x.rawPath()).addKeyValue("cause",
@@ -130,13 +136,14 @@ final class Dispatcher implements io.helidon.webserver.http.Handler {
         }
     }
 
-    private void route(Exchange x, String method, String rawPath) throws Exception {
+    private void route(Exchange x) throws Exception {
+        String rawPath = x.rawPath();
         String clean = CleanPath.of(rawPath);
         if (!clean.equals(rawPath)) {
             redirect(x, clean);
             return;
         }
-        switch (table.lookup(method, rawPath)) {
+        switch (table.lookup(x.method(), rawPath)) {
             case Lookup.Found<Handler> f -> {
                 x.matched(f.params());
                 f.route().target().handle(x);
@@ -150,7 +157,7 @@ final class Dispatcher implements io.helidon.webserver.http.Handler {
         }
     }
 
-    private static void redirect(Exchange x, String path) throws java.io.IOException {
+    private static void redirect(Exchange x, String path) throws IOException {
         String query = x.rawQuery();
         String location = query == null || query.isEmpty() ? path : path + "?" + query;
         Reply r = x.reply();
@@ -159,14 +166,14 @@ final class Dispatcher implements io.helidon.webserver.http.Handler {
         if (x.method().equals("GET") || x.method().equals("HEAD")) {
             r.setHeader("Content-Type", "text/html; charset=utf-8");
             r.write(("<a href=\"" + location.replace("\"", "&#34;") + "\">Moved Permanently</a>.\n\n")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .getBytes(StandardCharsets.UTF_8));
         }
     }
 
     /** The size of the request's header block as it came in (request line and header lines). */
     private static long headerBytes(Headers headers, String rawPath) {
         long n = rawPath.length() + 20;
-        for (io.helidon.http.Header h : headers) {
+        for (Header h : headers) {
             for (String v : h.allValues()) {
                 n += h.name().length() + v.length() + 4;
             }

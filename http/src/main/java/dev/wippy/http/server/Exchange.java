@@ -30,9 +30,7 @@ public final class Exchange {
     private Map<String, List<String>> query;
     private String remoteAddr;
     private Map<String, String> params = Map.of();
-    private String endpointId;
     private String functionId;
-    private String routeLabel = "unmatched";
     private BodyUse bodyUse;
     private InputStream body;
     private volatile String abortReason;
@@ -215,29 +213,18 @@ public final class Exchange {
         return matched;
     }
 
-    /** Sets the route info (spec 07 §1.6.3 step 3). */
-    public synchronized void route(Map<String, String> params, String endpointId, String functionId) {
+    /** Sets the route info (spec 07 §1.6.3 step 3): the parameters and the handler function. */
+    synchronized void route(Map<String, String> params, String functionId) {
         this.params = params;
-        this.endpointId = endpointId;
         this.functionId = functionId;
-        this.routeLabel = functionId;
     }
 
     public synchronized Map<String, String> params() {
         return params;
     }
 
-    public synchronized String endpointId() {
-        return endpointId;
-    }
-
     public synchronized String functionId() {
         return functionId;
-    }
-
-    /** The metrics label: the function ID once the route info is set, {@code unmatched} before. */
-    public synchronized String routeLabel() {
-        return routeLabel;
     }
 
     public long elapsedNanos() {

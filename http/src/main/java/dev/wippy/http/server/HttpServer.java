@@ -6,6 +6,7 @@ import dev.wippy.runtime.registry.BootException;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http1.Http1ConnectionListener;
 import io.helidon.webserver.websocket.WsRouting;
 
 import java.io.IOException;
@@ -54,12 +55,13 @@ public final class HttpServer {
     public void start() {
         ServerLogging.install();
         checkBindable();
-        Http1Config.Builder http1 = Http1Config.builder().maxHeadersSize(PARSER_MAX_HEADERS).validatePath(false)
-                .addReceiveListener(new ConnectionInfo());
+        List<Http1ConnectionListener> listeners = new ArrayList<>(List.of(new ConnectionInfo()));
         if (settings.read() != null) {
             slowClients = new SlowClients(settings.read(), timers);
-            http1.addReceiveListener(slowClients);
+            listeners.add(slowClients);
         }
+        Http1Config.Builder http1 = Http1Config.builder().maxHeadersSize(PARSER_MAX_HEADERS).validatePath(false)
+                .addReceiveListener(new ReceiveListeners(listeners));
         var builder = WebServer.builder()
                 .host(settings.address().host())
                 .port(settings.address().port())

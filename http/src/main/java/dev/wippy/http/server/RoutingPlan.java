@@ -59,7 +59,7 @@ public final class RoutingPlan {
             for (EndpointSettings ep : server.endpointsByRouter().get(router.id())) {
                 Handler inner = Middleware.wrap(post, endpoints.apply(ep.functionId()));
                 Handler routed = x -> {
-                    x.route(x.matched(), ep.id(), ep.functionId());
+                    x.route(x.matched(), ep.functionId());
                     inner.handle(x);
                 };
                 Route<Handler> r = new Route<>(ep.method(), ep.path(), Middleware.wrap(pre, routed),

@@ -5,6 +5,8 @@ import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
 import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.http1.Http1ConnectionListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  * Idle keep-alive connections are the idle timeout's business, request bodies the handler's.
  */
 final class SlowClients implements Http1ConnectionListener {
+    private static final Logger LOG = LoggerFactory.getLogger("wippy.http");
     private final long limitNanos;
     private final Map<ConnectionContext, Long> reading = new ConcurrentHashMap<>();
     /**
@@ -60,12 +63,17 @@ final class SlowClients implements Http1ConnectionListener {
         reading.remove(ctx);
     }
 
+    /** Closes the connections over the limit; one that fails to close does not stop the sweeps (nor the others). */
     private void sweep() {
         long now = System.nanoTime();
         reading.forEach((ctx, since) -> {
             if (now - since > limitNanos && reading.remove(ctx, since)) {
                 headComplete.remove(ctx);
-                ctx.serverSocket().close();
+                try {
+                    ctx.serverSocket().close();
+                } catch (RuntimeException e) {
+                    LOG.atDebug().setMessage("closing a slow connection failed: " + e).log();
+                }
             }
         });
     }
