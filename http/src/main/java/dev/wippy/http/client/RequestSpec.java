@@ -21,7 +21,7 @@ import java.util.UUID;
  * ({@code files} > {@code form} > {@code body}), timeout, streaming and the response size limit.
  */
 record RequestSpec(String method, URI uri, List<String[]> headers, byte[] body, Duration timeout, boolean stream,
-                   long maxBody) {
+                   long maxBody, ClientTls tls) {
     static final long DEFAULT_MAX_BODY = 125_829_120;
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -41,7 +41,9 @@ record RequestSpec(String method, URI uri, List<String[]> headers, byte[] body, 
         Duration timeout = DEFAULT_TIMEOUT;
         boolean stream = false;
         long maxBody = DEFAULT_MAX_BODY;
+        ClientTls tls = null;
         if (o != null) {
+            tls = ClientTls.of(o);
             Map<String, String> form = strings(o, "form");
             if (o.getStr(LuaString.of("files")) instanceof LuaTable files) {
                 String boundary = UUID.randomUUID().toString().replace("-", "");
@@ -79,7 +81,7 @@ record RequestSpec(String method, URI uri, List<String[]> headers, byte[] body, 
                 maxBody = n.longValue();
             }
         }
-        return new RequestSpec(method, uri, headers, body, timeout, stream, maxBody);
+        return new RequestSpec(method, uri, headers, body, timeout, stream, maxBody, tls);
     }
 
     /** String keys with string values only (spec 07 §4.2: other values are dropped). */
@@ -144,6 +146,6 @@ record RequestSpec(String method, URI uri, List<String[]> headers, byte[] body, 
             kept.add(h);
         }
         return new RequestSpec(keepMethodAndBody ? method : "GET", target, kept, keepMethodAndBody ? body : null,
-                timeout, stream, maxBody);
+                timeout, stream, maxBody, tls);
     }
 }

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
+
+import javax.net.ssl.SSLContext;
 
 /**
  * Sends requests (spec 07 §4.3): redirects followed here (at most 10; 301/302/303 become a body-less GET, 307/308
@@ -37,8 +40,9 @@ final class Requests {
     private static final int MAX_REDIRECTS = 10;
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(30)).build();
+    private static final HttpClient CLIENT = client(null);
+    /** Clients of distinct TLS options, pooled separately (spec 07 §4.3). */
+    private static final Map<ClientTls, HttpClient> TLS_CLIENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Requests() {
     }
@@ -105,8 +109,32 @@ final class Requests {
         }
     }
 
+    private static HttpClient client(SSLContext tls) {
+        HttpClient.Builder b = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(30));
+        return (tls == null ? b : b.sslContext(tls)).build();
+    }
+
+    private static HttpClient clientFor(ClientTls tls) {
+        if (tls == null) {
+            return CLIENT;
+        }
+        return TLS_CLIENTS.computeIfAbsent(tls, t -> {
+            try {
+                return client(t.context());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        });
+    }
+
     static CompletableFuture<Result> send(RequestSpec spec) {
-        CompletableFuture<Result> f = send(spec, 0);
+        CompletableFuture<Result> f;
+        try {
+            f = send(spec, 0);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return spec.stream() ? f : f.orTimeout(spec.timeout().toNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -133,7 +161,7 @@ final class Requests {
             b.header("Accept-Encoding", "gzip");
         }
         boolean decode = !encoding;
-        return CLIENT.sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream()).thenCompose(res -> {
+        return clientFor(spec.tls()).sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream()).thenCompose(res -> {
             int status = res.statusCode();
             String location = res.headers().firstValue("Location").orElse(null);
             if (location != null && (status == 301 || status == 302 || status == 303 || status == 307

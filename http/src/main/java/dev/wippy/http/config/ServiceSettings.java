@@ -11,9 +11,10 @@ import java.time.Duration;
  *
  * @param write limit from the end of the request headers to the end of the response: a handler still running
  *              then is canceled
+ * @param tls   null when the service speaks plain HTTP
  */
 public record ServiceSettings(Entry entry, Address address, Duration read, Duration write, Duration idle,
-                              boolean autoStart) {
+                              TlsSettings tls, boolean autoStart) {
     static ServiceSettings of(Entry e) {
         Object addr = e.field("addr");
         if (addr == null || addr.toString().isBlank()) {
@@ -28,13 +29,13 @@ public record ServiceSettings(Entry entry, Address address, Duration read, Durat
         if (e.field("network") != null) {
             throw BootException.at(e, "field 'network': overlay networks are not supported by this runtime");
         }
-        TlsSettings.check(e);
+        TlsSettings tls = TlsSettings.of(e);
         for (String path : new String[] {"host.buffer_size", "host.worker_count"}) {
             if (e.field(path) instanceof Number n && n.longValue() < 0) {
                 throw BootException.at(e, path + " must be non-negative");
             }
         }
-        return new ServiceSettings(e, address, timeout(e, "read"), timeout(e, "write"), timeout(e, "idle"),
+        return new ServiceSettings(e, address, timeout(e, "read"), timeout(e, "write"), timeout(e, "idle"), tls,
                 e.flag("lifecycle.auto_start", false));
     }
 

@@ -3,24 +3,29 @@ package dev.wippy.http.config;
 import dev.wippy.runtime.registry.BootException;
 import dev.wippy.runtime.registry.Entry;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The consistency rules of {@code tls.*} on an {@code http.service} (spec 07 §1.2.1). Serving TLS itself is not
- * implemented: an entry that turns it on is refused at boot with a message saying so.
+ * {@code tls.*} of an {@code http.service} (spec 07 §1.2.1): its consistency rules, and for {@code manual} mode the
+ * PEM certificate chain and key ({@code file://} paths are read relative to the entry's file). Client
+ * certificates (mTLS) and the {@code *_env} variants are refused at boot as not supported yet.
+ *
+ * @param cert the PEM certificate chain
+ * @param key  the PEM private key
  */
-final class TlsSettings {
+public record TlsSettings(String cert, String key) {
     private static final Set<String> MODES = Set.of("", "manual", "auto");
     private static final Set<String> CLIENT_AUTH = Set.of("request", "require_any", "verify_if_given",
             "require_and_verify");
     private static final List<String> FIELDS = List.of("cert", "key", "cert_env", "key_env", "client_auth",
             "client_ca", "client_ca_env");
 
-    private TlsSettings() {
-    }
-
-    static void check(Entry e) {
+    /** The TLS material of {@code e}, or null when TLS is off. */
+    static TlsSettings of(Entry e) {
         String mode = text(e, "mode");
         if (!MODES.contains(mode)) {
             throw BootException.at(e, "invalid tls.mode: " + mode);
@@ -35,6 +40,7 @@ final class TlsSettings {
                 if (anySet) {
                     throw BootException.at(e, "tls.mode=off must not set cert/key or mTLS fields");
                 }
+                return null;
             }
             case "auto" -> {
                 if (!text(e, "cert").isEmpty() || !text(e, "key").isEmpty() || !text(e, "cert_env").isEmpty()
@@ -48,8 +54,30 @@ final class TlsSettings {
             }
             default -> {
                 checkManual(e, auth);
-                throw BootException.at(e, "field 'tls': serving TLS is not supported by this runtime yet");
+                if (!auth.isEmpty()) {
+                    throw BootException.at(e, "tls.client_auth: client certificates (mTLS) are not supported by "
+                            + "this runtime yet");
+                }
+                if (!text(e, "cert_env").isEmpty()) {
+                    throw BootException.at(e, "tls.cert_env/key_env are not supported by this runtime yet; write "
+                            + "cert: ${env:NAME} and key: ${env:NAME} instead");
+                }
+                return new TlsSettings(pem(e, "cert"), pem(e, "key"));
             }
+        }
+    }
+
+    /** A PEM field: the text itself, or the content of a {@code file://} path relative to the entry's file. */
+    private static String pem(Entry e, String field) {
+        String v = text(e, field);
+        if (!v.startsWith("file://")) {
+            return v;
+        }
+        Path file = e.origin().directory().resolve(v.substring("file://".length())).normalize();
+        try {
+            return Files.readString(file);
+        } catch (IOException x) {
+            throw BootException.at(e, "tls." + field + ": cannot read " + file + ": " + x.getMessage());
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * One {@code http.service}: a Helidon listener on its address (HTTP/1.1, keep-alive, 100-continue), request headers
+ * One {@code http.service}: a Helidon listener on its address (HTTP/1.1, keep-alive, 100-continue, TLS when
+ * configured), request headers
  * limited to 1 MiB (431, checked by the dispatcher; the parser itself refuses header blocks over twice that with
  * 400) and bodies to {@value #MAX_BODY} bytes (413), the service's timeouts, and a graceful stop.
  */
@@ -72,6 +73,9 @@ public final class HttpServer {
                 .addRouting(WsRouting.builder().endpoint("/*", () -> webSockets.connection(settings.id(),
                         (prologue, headers) -> dispatcher.handshake(prologue, headers, ConnectionInfo.remoteAddr(),
                                 ConnectionInfo.secure()))));
+        if (settings.tls() != null) {
+            builder.tls(ServerTls.of(settings.tls(), settings.entry()));
+        }
         if (settings.idleLimit() != null) {
             builder.idleConnectionTimeout(settings.idleLimit()).idleConnectionPeriod(settings.idleLimit()
                     .dividedBy(2).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
