@@ -115,6 +115,20 @@ class LimitsTest {
     }
 
     @Test
+    void idleKeepAliveConnectionsAreClosedAfterTheIdleLimit() throws Exception {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
+            s.setSoTimeout(15_000);
+            s.getOutputStream().write("GET /hello HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] head = new byte[12];
+            assertThat(s.getInputStream().readNBytes(head, 0, 12)).isEqualTo(12);
+            assertThat(new String(head, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+            long start = System.nanoTime();
+            RawHttp.readAll(s.getInputStream());
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(1000L, 12_000L);
+        }
+    }
+
+    @Test
     void tenThousandIdleConnectionsLeaveTheServerResponsive() throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();
         Process clients = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),

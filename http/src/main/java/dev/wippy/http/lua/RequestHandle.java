@@ -15,12 +15,14 @@ import dev.wippy.runtime.values.Transferable;
 public final class RequestHandle extends LuaUserdata implements Transferable {
     /** The context key of the handle. */
     public static final String KEY = "http.request";
+    /** Lua code sees the handle only through {@code ctx.all()}: an opaque value without methods. */
+    private static final LuaTable META = new LuaTable().freeze();
 
     private final Exchange exchange;
     private String owner;
 
     public RequestHandle(Exchange exchange) {
-        super(null, new LuaTable());
+        super(null, META);
         this.exchange = exchange;
     }
 

@@ -27,6 +27,7 @@ public final class HttpServer {
     /** Largest request body accepted (the default {@code max_body} of {@code http.request}). */
     static final long MAX_BODY = 125_829_120;
     private static final int PARSER_MAX_HEADERS = 2 << 20;
+    private static final Duration UNLIMITED = Duration.ofDays(3650);
 
     private final ServiceSettings settings;
     private final InFlight inFlight = new InFlight();
@@ -76,11 +77,11 @@ public final class HttpServer {
         if (settings.tls() != null) {
             builder.tls(ServerTls.of(settings.tls(), settings.entry()));
         }
-        if (settings.idleLimit() != null) {
-            builder.idleConnectionTimeout(settings.idleLimit()).idleConnectionPeriod(settings.idleLimit()
-                    .dividedBy(2).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
-                    : settings.idleLimit().dividedBy(2));
-        }
+        // without an idle or read timeout keep-alive connections are never closed for idleness (spec 07 §1.2)
+        Duration idle = settings.idleLimit() == null ? UNLIMITED : settings.idleLimit();
+        Duration sweep = idle.dividedBy(2);
+        builder.idleConnectionTimeout(idle).idleConnectionPeriod(sweep.compareTo(Duration.ofSeconds(1)) < 0
+                ? Duration.ofSeconds(1) : sweep.compareTo(Duration.ofMinutes(5)) > 0 ? Duration.ofMinutes(5) : sweep);
         server = builder.build();
         try {
             server.start();
