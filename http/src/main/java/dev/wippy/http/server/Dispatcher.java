@@ -116,16 +116,19 @@ final class Dispatcher implements io.helidon.webserver.http.Handler {
                 "request timed out after " + writeTimeout.toMillis() + "ms"), writeTimeout.toNanos(),
                 TimeUnit.NANOSECONDS);
         try {
-            route(x);
-            reply.finish();
-        } catch (Exception e) {
-            LOG.atError().setMessage("request failed").addKeyValue("path", x.rawPath()).addKeyValue("cause",
-                    String.valueOf(e)).log();
-            if (reply.plainError(500, "internal error")) {
-                reply.finish();
-            } else {
-                x.abort("request failed");
+            try {
+                route(x);
+            } catch (Exception e) {
+                LOG.atError().setMessage("request failed").addKeyValue("path", x.rawPath()).addKeyValue("cause",
+                        String.valueOf(e)).log();
+                reply.plainError(500, "internal error");
             }
+            reply.finish();
+        } catch (RuntimeException e) {
+            // the last writes of a request whose client went away fail: not news
+            LOG.atDebug().setMessage("response not delivered").addKeyValue("path", x.rawPath())
+                    .addKeyValue("cause", String.valueOf(e)).log();
+            x.abort("client gone");
         } finally {
             if (deadline != null) {
                 deadline.cancel(false);
