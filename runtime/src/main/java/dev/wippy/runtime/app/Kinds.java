@@ -29,9 +29,8 @@ final class Kinds {
             TERMINAL_HOST, PROCESS_SERVICE, REGISTRY_ENTRY);
 
     /** Kinds of the specification that this runtime loads but does not run yet. */
-    static final Set<String> NOT_YET = Set.of(WORKFLOW_LUA, "temporal.client", "temporal.worker", "http.service",
-            "http.router", "http.endpoint", "http.static", "ns.definition", "ns.requirement",
-            "ns.dependency");
+    static final Set<String> NOT_YET = Set.of(WORKFLOW_LUA, "temporal.client", "temporal.worker", "ns.definition",
+            "ns.requirement", "ns.dependency");
 
     private Kinds() {
     }

@@ -112,6 +112,12 @@ final class Call implements CallHost.Started {
         }
     }
 
+    /** How many values the last attempt returned (0 before it returned, or when it failed). */
+    int valueCount() {
+        FunctionExecution e = attempt;
+        return e == null ? 0 : e.valueCount();
+    }
+
     @Override
     public void cancel() {
         end(ErrorObject.of(ErrorObject.CANCELED, "call to " + function.id() + " canceled", false, null));

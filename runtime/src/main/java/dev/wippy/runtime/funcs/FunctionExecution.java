@@ -26,6 +26,8 @@ final class FunctionExecution extends Execution {
     private final Object[] args;
     private final Pool pool;
     private final CompletableFuture<ExitResult> done = new CompletableFuture<>();
+    /** How many values the function returned; HTTP tells {@code return} from {@code return nil} by it. */
+    private volatile int valueCount;
 
     FunctionExecution(Node node, String entryId, EntryCode code, Pool pool, Object[] frozenArgs,
                       Map<String, Object> context) {
@@ -37,6 +39,10 @@ final class FunctionExecution extends Execution {
 
     CompletableFuture<ExitResult> done() {
         return done;
+    }
+
+    int valueCount() {
+        return valueCount;
     }
 
     void start() {
@@ -52,7 +58,9 @@ final class FunctionExecution extends Execution {
             admitted = true;
             scheduler.startMain();
             LuaFunction main = code.prepare(this);
-            result = returned(Interop.call(state, main, Frozen.thawAll(args)));
+            Object[] values = Interop.call(state, main, Frozen.thawAll(args));
+            valueCount = values.length;
+            result = returned(values);
         } catch (Throwable e) {
             state = null;
             ExitResult failed = ProcessExecution.failed(this, e, "call canceled");

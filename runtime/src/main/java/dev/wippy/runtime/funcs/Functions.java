@@ -83,6 +83,11 @@ public final class Functions {
             return call.outcome();
         }
 
+        /** How many values the function returned once the outcome is there: 0 for a bare {@code return}. */
+        public int valueCount() {
+            return call.valueCount();
+        }
+
         /** Ends the running attempt (CANCELED) and stops retrying. */
         public void cancel() {
             call.cancel();
