@@ -1,13 +1,19 @@
 package dev.wippy.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +35,33 @@ class ExamplesTest {
 
     private static String dir(String example) {
         return EXAMPLES.resolve(example).toString();
+    }
+
+    @TempDir
+    Path copies;
+
+    /** A copy of an example that also serves HTTP, its {@code :8080} replaced by a free loopback port. */
+    private String onFreePort(String example) throws IOException {
+        Path source = EXAMPLES.resolve(example);
+        Path copy = copies.resolve(example);
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path f : files.toList()) {
+                Path target = copy.resolve(source.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else if (!f.toString().endsWith(".yaml")) {
+                    Files.copy(f, target);
+                } else {
+                    Files.writeString(target, Files.readString(f).replace("addr: \":8080\"",
+                            "addr: \"127.0.0.1:" + port + "\""));
+                }
+            }
+        }
+        return copy.toString();
     }
 
     @Test
@@ -241,8 +274,8 @@ class ExamplesTest {
         assertThat(r.status()).isZero();
     }
     @Test
-    void taskQueueStoresEveryTaskAndListsThemByStatus() {
-        Run r = wippy("", "run", "--dir", dir("task-queue"), "-x", "app:main");
+    void taskQueueStoresEveryTaskAndListsThemByStatus() throws IOException {
+        Run r = wippy("", "run", "--dir", onFreePort("task-queue"), "-x", "app:main");
         assertThat(r.out()).isEqualTo("""
                 6 tasks submitted, 6 stored
                 completed: 5

@@ -60,6 +60,8 @@ class HttpExamplesTest {
                     Path target = copy.resolve(source.relativize(f).toString());
                     if (Files.isDirectory(f)) {
                         Files.createDirectories(target);
+                    } else if (!f.toString().endsWith(".yaml")) {
+                        Files.copy(f, target);
                     } else {
                         Files.writeString(target, Files.readString(f).replace("addr: \":8080\"",
                                 "addr: \"127.0.0.1:" + port + "\""));
@@ -229,4 +231,25 @@ class HttpExamplesTest {
             assertThat(app.stop()).isZero();
         }
     }
+
+    @Test
+    void theTaskQueueTakesTasksOverHttpAndListsThemByStatus() throws Exception {
+        try (Served app = new Served("task-queue")) {
+            HttpResponse<String> accepted = app.send("POST", "/tasks",
+                    "{\"id\":\"t-1\",\"kind\":\"reverse\",\"input\":{\"text\":\"http\"}}");
+            assertThat(accepted.statusCode()).isEqualTo(202);
+            assertThat(accepted.body()).isEqualTo("{\"id\":\"t-1\"}");
+            assertThat(app.send("POST", "/tasks", "{\"input\":{}}").statusCode()).isEqualTo(400);
+            assertThat(app.send("POST", "/tasks", "not json").statusCode()).isEqualTo(400);
+            String completed = "";
+            for (int i = 0; i < 200 && !completed.contains("t-1"); i++) {
+                completed = app.get("/tasks?status=completed");
+                Thread.sleep(25);
+            }
+            assertThat(completed).contains("\"id\":\"t-1\"", "\"text\":\"ptth\"");
+            assertThat(app.get("/tasks?status=pending")).isEqualTo("[]");
+            assertThat(app.stop()).isZero();
+        }
+    }
+
 }
