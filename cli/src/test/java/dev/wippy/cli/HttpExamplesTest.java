@@ -252,4 +252,34 @@ class HttpExamplesTest {
         }
     }
 
+
+    @Test
+    void endpointsStartSignalAndReadApprovalWorkflows() throws Exception {
+        try (Served app = new Served("http-approval")) {
+            HttpResponse<String> started = app.send("POST", "/approvals", "{\"id\":\"e-1\",\"amount\":120}");
+            assertThat(started.statusCode()).isEqualTo(202);
+            assertThat(started.body()).isEqualTo("{\"id\":\"e-1\",\"workflow\":\"{app:worker@app:worker|approval-e-1}\"}");
+            assertThat(app.send("POST", "/approvals", "{\"id\":\"e-1\",\"amount\":5}").statusCode()).isEqualTo(409);
+            assertThat(app.get("/approvals/e-1")).isEqualTo("{\"id\":\"e-1\",\"status\":\"waiting\",\"amount\":120}");
+            HttpResponse<String> decided = app.send("POST", "/approvals/e-1/decision",
+                    "{\"approved\":true,\"by\":\"alice\"}");
+            assertThat(decided.statusCode()).isEqualTo(202);
+            String shown = "";
+            for (int i = 0; i < 200 && !shown.contains("approved"); i++) {
+                shown = app.get("/approvals/e-1");
+                Thread.sleep(25);
+            }
+            assertThat(shown).isEqualTo("{\"id\":\"e-1\",\"status\":\"approved\",\"by\":\"alice\"}");
+            assertThat(app.send("POST", "/approvals/e-9/decision", "{\"approved\":true}").statusCode()).isEqualTo(404);
+            app.post("/approvals", "{\"id\":\"e-2\",\"amount\":1,\"deadline\":\"300ms\"}");
+            String expired = "";
+            for (int i = 0; i < 200 && !expired.contains("expired"); i++) {
+                expired = app.get("/approvals/e-2");
+                Thread.sleep(25);
+            }
+            assertThat(expired).isEqualTo("{\"id\":\"e-2\",\"status\":\"expired\"}");
+            assertThat(app.stop()).isZero();
+        }
+    }
+
 }

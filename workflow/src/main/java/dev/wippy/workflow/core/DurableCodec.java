@@ -47,6 +47,16 @@ public final class DurableCodec {
         }
     }
 
+    /** Whether {@code frozen} can cross the durable boundary. */
+    public static boolean canEncode(Object frozen) {
+        try {
+            encode(frozen);
+            return true;
+        } catch (Frozen.NotTransferable e) {
+            return false;
+        }
+    }
+
     /** Encodes each of {@code values} into one array. */
     public static byte[] encodeAll(Object[] frozen) {
         return encode(new FrozenTable(indexes(frozen.length), frozen));

@@ -100,6 +100,8 @@ final class EmbeddedSpace implements ExternalProcesses {
         }
         Map<String, Object> context = new HashMap<>(caller == null ? Map.of() : caller.context());
         context.putAll(options.context());
+        // values only the caller's host understands (an HTTP request's handle) stay behind, as across processes
+        context.values().removeIf(v -> !DurableCodec.canEncode(v));
         Engine engine = byWorker.get(hostId);
         return engine.start(caller, new Engine.StartRequest(entryId, hostId, parsed.taskQueue(), frozenArgs,
                 Map.copyOf(context), options.messages(), plain, parsed, null, null, 0, null),
