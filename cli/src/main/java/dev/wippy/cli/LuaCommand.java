@@ -17,6 +17,11 @@ final class LuaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Standalone.run(file, args, System.in, System.out, System.err);
+        return run(file, args, System.in, System.out, System.err);
+    }
+
+    static int run(String file, List<String> args, java.io.InputStream in, java.io.PrintStream out,
+                   java.io.PrintStream err) {
+        return Standalone.run(file, args, in, out, err);
     }
 }

@@ -24,7 +24,10 @@ import java.util.concurrent.Callable;
         subcommands = {WorkflowCommand.ListWorkflows.class, WorkflowCommand.Show.class, WorkflowCommand.Signal.class,
             WorkflowCommand.Cancel.class, WorkflowCommand.Terminate.class})
 final class WorkflowCommand implements Runnable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: picocli creates every command at start-up, and a mapper costs time to set up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -115,14 +118,14 @@ final class WorkflowCommand implements Runnable {
                 List<WorkflowAdmin.Execution> all = new ArrayList<>();
                 admins.forEach(a -> all.addAll(a.list(status)));
                 if (json) {
-                    spec.commandLine().getOut().println(JSON.writeValueAsString(all.stream()
+                    spec.commandLine().getOut().println(Json.MAPPER.writeValueAsString(all.stream()
                             .map(WorkflowCommand::item).toList()));
                 } else {
                     spec.commandLine().getOut().printf("%-40s %-11s %-24s %s%n", "ID", "STATUS", "TYPE", "RESULT");
                     for (WorkflowAdmin.Execution e : all) {
                         spec.commandLine().getOut().printf("%-40s %-11s %-24s %s%n", e.id(), e.status(), e.type(),
                                 e.error() != null ? e.error().get("kind") + ": " + e.error().get("message")
-                                        : e.result() == null ? "" : JSON.writeValueAsString(e.result()));
+                                        : e.result() == null ? "" : Json.MAPPER.writeValueAsString(e.result()));
                     }
                 }
                 return 0;
@@ -148,14 +151,14 @@ final class WorkflowCommand implements Runnable {
                 Map<String, Object> m = item(a.get(id));
                 m.put("history", a.history(id));
                 if (json) {
-                    spec.commandLine().getOut().println(JSON.writeValueAsString(m));
+                    spec.commandLine().getOut().println(Json.MAPPER.writeValueAsString(m));
                     return 0;
                 }
                 var out = spec.commandLine().getOut();
                 for (Map.Entry<String, Object> f : m.entrySet()) {
                     if (!f.getKey().equals("history")) {
                         out.printf("%-15s %s%n", f.getKey() + ":", f.getValue() == null ? ""
-                                : JSON.writeValueAsString(f.getValue()));
+                                : Json.MAPPER.writeValueAsString(f.getValue()));
                     }
                 }
                 out.println("history:");
@@ -163,7 +166,7 @@ final class WorkflowCommand implements Runnable {
                 for (Map<String, Object> event : a.history(id)) {
                     Map<String, Object> rest = new LinkedHashMap<>(event);
                     Object name = rest.remove("event");
-                    out.printf("  %3d %-18s %s%n", ++i, name, JSON.writeValueAsString(rest));
+                    out.printf("  %3d %-18s %s%n", ++i, name, Json.MAPPER.writeValueAsString(rest));
                 }
                 return 0;
             });
@@ -185,7 +188,7 @@ final class WorkflowCommand implements Runnable {
         public Integer call() {
             Object data;
             try {
-                data = payload == null ? null : Frozen.fromJava(JSON.readValue(payload, Object.class));
+                data = payload == null ? null : Frozen.fromJava(Json.MAPPER.readValue(payload, Object.class));
             } catch (JsonProcessingException e) {
                 spec.commandLine().getErr().println("wippy: the payload is not JSON: " + e.getOriginalMessage());
                 return 2;

@@ -37,7 +37,10 @@ import java.util.UUID;
  */
 public final class CryptoModule {
     private static final LuaTable TABLE = new LuaTable();
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Made on first use: seeding a SecureRandom costs start-up time for apps that never draw from it. */
+    private static final class Random {
+        static final SecureRandom INSTANCE = new SecureRandom();
+    }
     private static final int NONCE = 12;
     private static final int MAX_RANDOM = 1 << 20;
     private static final byte[] ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
@@ -113,7 +116,7 @@ public final class CryptoModule {
     private static byte[] random(LuaState s, String kind, int n) {
         return SideEffects.of(s).record(kind, () -> {
             byte[] b = new byte[n];
-            RANDOM.nextBytes(b);
+            Random.INSTANCE.nextBytes(b);
             return b;
         });
     }

@@ -31,7 +31,10 @@ public final class WebSocketModule {
     static final long BINARY = 2;
     private static final long DEFAULT_READ_LIMIT = 16_777_216;
     private static final long MAX_READ_LIMIT = 134_217_728;
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    /** Made on first use: an HTTP client starts a selector thread and loads TLS, which most apps never need. */
+    private static final class Client {
+        static final HttpClient INSTANCE = HttpClient.newHttpClient();
+    }
 
     public static final ModuleProvider PROVIDER = s -> TABLE;
 
@@ -77,7 +80,7 @@ public final class WebSocketModule {
         }
         WebSocketClientValue client = new WebSocketClientValue(execution, limit == 0 ? DEFAULT_READ_LIMIT : limit,
                 read);
-        WebSocket.Builder b = CLIENT.newWebSocketBuilder().connectTimeout(dial);
+        WebSocket.Builder b = Client.INSTANCE.newWebSocketBuilder().connectTimeout(dial);
         RequestSpec.strings(o, "headers").forEach(b::header);
         if (o.getStr(LuaString.of("protocols")) instanceof LuaTable p && p.length() > 0) {
             String first = String.valueOf(p.getInt(1));
