@@ -17,9 +17,16 @@ import dev.wippy.lua.vm.LuaString;
 import dev.wippy.runtime.ext.Boot;
 import dev.wippy.runtime.ext.Extension;
 import dev.wippy.runtime.ext.Subsystem;
+import dev.wippy.runtime.registry.ChangeRejected;
+import dev.wippy.runtime.registry.Entry;
+import dev.wippy.runtime.registry.Registry;
+import dev.wippy.http.routing.RouteTable;
+import dev.wippy.http.server.Handler;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * HTTP servers, routers, endpoints and static mounts; the {@code http}, {@code http_client} and {@code websocket}
@@ -43,13 +50,47 @@ public final class HttpExtension implements Extension {
         boot.module("websocket", WebSocketModule.PROVIDER);
         HttpServers servers = new HttpServers();
         WebSocketRelays webSockets = new WebSocketRelays(boot.node());
-        RoutingPlan plan = new RoutingPlan(new Middlewares(boot.node(), boot.decoded(), boot.root()), function -> new EndpointHandler(
-                boot.functions(), function, x -> Map.of(RequestHandle.KEY, new RequestHandle(x), "request_id",
-                LuaString.of(x.requestId()))), StaticFiles::new);
+        RoutingPlan plan = plan(boot, boot.decoded());
         for (HttpEntries.Server s : HttpEntries.of(boot.decoded(), boot.root())) {
             servers.add(new HttpServer(s.service(), plan.build(s), boot.node().timers(), webSockets),
                     s.service().autoStart());
         }
+        boot.code().onCommit((previous, next) -> routesOf(boot, servers, previous, next));
         return servers;
+    }
+
+    private static RoutingPlan plan(Boot boot, Registry registry) {
+        return new RoutingPlan(new Middlewares(boot.node(), registry, boot.root()), function -> new EndpointHandler(
+                boot.functions(), function, x -> Map.of(RequestHandle.KEY, new RequestHandle(x), "request_id",
+                LuaString.of(x.requestId()))), StaticFiles::new);
+    }
+
+    /**
+     * A registry commit that changes routers, endpoints or statics (spec 07 §1.1): every server's new table is built
+     * first (a conflict refuses the commit and the old tables keep serving), then all are swapped in. Services are
+     * bound at start-up: adding or removing one takes a restart.
+     */
+    private static Runnable routesOf(Boot boot, HttpServers servers, Registry previous, Registry next) {
+        if (sameHttpEntries(previous, next)) {
+            return () -> { };
+        }
+        List<HttpEntries.Server> wanted = HttpEntries.of(next, boot.root());
+        Map<String, HttpServer> running = servers.byId();
+        if (!wanted.stream().map(s -> s.service().id()).collect(Collectors.toSet()).equals(running.keySet())) {
+            throw new ChangeRejected(ChangeRejected.Reason.INVALID,
+                    "http.service entries are bound at start-up: adding or removing one takes a restart");
+        }
+        RoutingPlan plan = plan(boot, next);
+        Map<HttpServer, RouteTable<Handler>> tables = new HashMap<>();
+        for (HttpEntries.Server s : wanted) {
+            tables.put(running.get(s.service().id()), plan.build(s));
+        }
+        return () -> tables.forEach(HttpServer::routes);
+    }
+
+    private static boolean sameHttpEntries(Registry previous, Registry next) {
+        List<Entry> before = previous.all().stream().filter(e -> HttpKinds.ALL.contains(e.kind())).toList();
+        List<Entry> after = next.all().stream().filter(e -> HttpKinds.ALL.contains(e.kind())).toList();
+        return before.equals(after);
     }
 }

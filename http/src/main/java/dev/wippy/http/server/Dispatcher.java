@@ -42,7 +42,8 @@ final class Dispatcher implements io.helidon.webserver.http.Handler {
     private final InFlight inFlight;
     private final ScheduledExecutorService timers;
     private final Duration writeTimeout;
-    private final RouteTable<Handler> table;
+    /** Replaced as a whole when a registry commit changes the routes: running requests keep the old one. */
+    private volatile RouteTable<Handler> table;
     private volatile boolean draining;
 
     Dispatcher(String serverId, RouteTable<Handler> table, InFlight inFlight, ScheduledExecutorService timers,
@@ -52,6 +53,10 @@ final class Dispatcher implements io.helidon.webserver.http.Handler {
         this.inFlight = inFlight;
         this.timers = timers;
         this.writeTimeout = writeTimeout;
+    }
+
+    void routes(RouteTable<Handler> next) {
+        table = next;
     }
 
     void drain() {

@@ -49,6 +49,11 @@ public final class HttpServer {
         return settings.id();
     }
 
+    /** Serves new requests with {@code table} (spec 07 §1.1: atomically, running requests finish with the old). */
+    public void routes(RouteTable<Handler> table) {
+        dispatcher.routes(table);
+    }
+
     /**
      * Binds and starts accepting.
      *

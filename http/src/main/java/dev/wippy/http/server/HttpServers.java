@@ -44,6 +44,11 @@ public final class HttpServers implements Subsystem {
         return cut;
     }
 
+    /** The servers by their {@code http.service} ID. */
+    public Map<String, HttpServer> byId() {
+        return Map.copyOf(servers);
+    }
+
     /** The port server {@code id} listens on. */
     public int port(String id) {
         HttpServer s = servers.get(id);

@@ -13,6 +13,7 @@ import dev.wippy.runtime.registry.Registry;
 import dev.wippy.runtime.registry.RegistryHistory;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +40,7 @@ final class LiveCode implements RegistryHistory.CommitHandler, AppCode {
     private volatile Registry decoded;
     private Sandbox sandbox;
     private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<CommitListener> commitListeners = new CopyOnWriteArrayList<>();
 
     /** {@code modules}: the modules entries may list (extensions add to it while they boot). */
     LiveCode(Functions functions, Decoding decoding, Path root, Path src, Map<String, ModuleProvider> modules,
@@ -97,6 +99,7 @@ final class LiveCode implements RegistryHistory.CommitHandler, AppCode {
         Registry decodedNext;
         Map<String, LuaEntry> compiled = new HashMap<>();
         Map<String, Functions.Function> callable = new HashMap<>();
+        List<Runnable> extensionParts = new ArrayList<>();
         try {
             decodedNext = decoding.apply(next);
             for (Entry e : decodedNext.all()) {
@@ -107,6 +110,9 @@ final class LiveCode implements RegistryHistory.CommitHandler, AppCode {
                         callable.put(e.id(), Functions.function(e, new LuaEntryCode(code, sandbox)));
                     }
                 }
+            }
+            for (CommitListener l : commitListeners) {
+                extensionParts.add(l.prepare(decoded, decodedNext));
             }
         } catch (BootException e) {
             throw new ChangeRejected(ChangeRejected.Reason.INVALID, e.getMessage());
@@ -122,6 +128,7 @@ final class LiveCode implements RegistryHistory.CommitHandler, AppCode {
         }
         callable.values().forEach(functions::register);
         decoded = decodedNext;
+        extensionParts.forEach(Runnable::run);
         Set<String> changed = new HashSet<>(compiled.keySet());
         previous.all().stream().filter(e -> next.get(e.id()) == null && Kinds.LUA.contains(e.kind()))
                 .forEach(e -> changed.add(e.id()));
@@ -133,5 +140,10 @@ final class LiveCode implements RegistryHistory.CommitHandler, AppCode {
     @Override
     public void onChange(Consumer<Set<String>> listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public void onCommit(CommitListener listener) {
+        commitListeners.add(listener);
     }
 }

@@ -25,4 +25,23 @@ public interface AppCode {
 
     /** Calls {@code listener} with the IDs of the Lua entries created, changed or deleted by each new version. */
     void onChange(Consumer<Set<String>> listener);
+
+    /**
+     * Lets {@code listener} take part in every registry commit: it checks the new version and prepares what it
+     * changes, or refuses the whole commit; what it prepared is applied only when every part accepted.
+     */
+    void onCommit(CommitListener listener);
+
+    /** An extension's part in a registry commit (spec 01 §4.8). */
+    @FunctionalInterface
+    interface CommitListener {
+        /**
+         * Prepares the change from {@code previous} to {@code next} (both with placeholders resolved).
+         *
+         * @return what applies it once the commit is accepted
+         * @throws dev.wippy.runtime.registry.ChangeRejected or {@link dev.wippy.runtime.registry.BootException} to
+         *                                                  refuse the commit; nothing changes then
+         */
+        Runnable prepare(Registry previous, Registry next);
+    }
 }
