@@ -30,6 +30,9 @@ public final class DurableCodec {
     private static final DateTimeFormatter RFC3339_NANOS = DateTimeFormatter.ofPattern(
             "yyyy-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'").withZone(ZoneOffset.UTC);
 
+    /** Most values are small; the default 8 KiB buffer per encoding costs more than the packing itself. */
+    private static final MessagePack.PackerConfig PACKER = new MessagePack.PackerConfig().withBufferSize(256);
+
     private DurableCodec() {
     }
 
@@ -39,7 +42,7 @@ public final class DurableCodec {
      * @throws Frozen.NotTransferable for a value that cannot cross the durable boundary
      */
     public static byte[] encode(Object frozen) {
-        try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+        try (MessageBufferPacker p = PACKER.newBufferPacker()) {
             pack(p, frozen);
             return p.toByteArray();
         } catch (IOException e) {
@@ -114,7 +117,7 @@ public final class DurableCodec {
             }
             case ErrorObject e -> {
                 byte[] body;
-                try (MessageBufferPacker inner = MessagePack.newDefaultBufferPacker()) {
+                try (MessageBufferPacker inner = PACKER.newBufferPacker()) {
                     inner.packArrayHeader(4);
                     inner.packString(e.kind());
                     inner.packString(e.fullText());

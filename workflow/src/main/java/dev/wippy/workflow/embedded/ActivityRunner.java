@@ -67,15 +67,15 @@ final class ActivityRunner {
         ActivityInvoker.Attempt running;
         final List<DueQueue.Cancel> timers = new ArrayList<>();
 
-        Task(String workflowId, String runId, Command.ActivityScheduled a, String queue, Instant scheduledAt,
-             int attempt) {
+        Task(String workflowId, String runId, Command.ActivityScheduled a, ActivityOptions options, String queue,
+             Instant scheduledAt, int attempt) {
             this.workflowId = workflowId;
             this.runId = runId;
             this.seq = a.seq();
             this.entryId = a.entryId();
             this.args = a.args();
             this.context = a.context();
-            this.options = ActivityOptions.of(Encoded.unplain(a.options()));
+            this.options = options;
             this.queue = queue;
             this.scheduledAt = scheduledAt;
             this.attempt = attempt;
@@ -87,8 +87,7 @@ final class ActivityRunner {
     }
 
     /** Where an activity runs (spec 05 §2.5): its option, else its bound worker's queue, else the workflow's. */
-    private String queueOf(Command.ActivityScheduled a, String workflowQueue) {
-        ActivityOptions o = ActivityOptions.of(Encoded.unplain(a.options()));
+    private String queueOf(Command.ActivityScheduled a, ActivityOptions o, String workflowQueue) {
         if (o.taskQueue() != null) {
             return o.taskQueue();
         }
@@ -102,14 +101,16 @@ final class ActivityRunner {
         plan.write(tx -> tx.exec("INSERT INTO activities(run_id, seq, workflow_id, record, attempt, due_at,"
                 + " scheduled_at) VALUES(?, ?, ?, ?, 1, ?, ?)", runId, a.seq(), run.workflowId,
                 dev.wippy.workflow.history.HistoryCodec.encode(a), Engine.nanos(t), Engine.nanos(t)));
-        String queue = queueOf(a, run.started.taskQueue());
-        plan.then(() -> admit(new Task(run.workflowId, runId, a, queue, t, 1), t));
+        ActivityOptions o = ActivityOptions.of(Encoded.unplain(a.options()));
+        String queue = queueOf(a, o, run.started().taskQueue());
+        plan.then(() -> admit(new Task(run.workflowId, runId, a, o, queue, t, 1), t));
     }
 
     /** Takes a task recovered from its row; an attempt that was running when the runtime stopped failed then. */
     void recover(String workflowId, String runId, Command.ActivityScheduled a, String workflowQueue, int attempt,
                  Instant due, Instant scheduledAt, boolean wasRunning) {
-        Task task = new Task(workflowId, runId, a, queueOf(a, workflowQueue), scheduledAt, attempt);
+        ActivityOptions o = ActivityOptions.of(Encoded.unplain(a.options()));
+        Task task = new Task(workflowId, runId, a, o, queueOf(a, o, workflowQueue), scheduledAt, attempt);
         if (!wasRunning) {
             admit(task, due);
             return;

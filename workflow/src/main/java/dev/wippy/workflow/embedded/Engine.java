@@ -27,6 +27,7 @@ import dev.wippy.workflow.history.HistoryEvent;
 import dev.wippy.workflow.history.HistoryRun;
 import dev.wippy.workflow.history.NondeterminismException;
 import dev.wippy.workflow.history.Outcomes;
+import dev.wippy.workflow.history.StoredStep;
 import org.HdrHistogram.Recorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -239,13 +240,13 @@ public final class Engine {
                 DurableCodec.encodeAll(r.frozenArgs()), Encoded.map(r.context()), Encoded.plain(r.options()),
                 Outcomes.encodeMessages(r.messages()), r.parentPid(), nanos(now));
         OpenRun run = new OpenRun(id, pid(w.id(), id), w);
-        run.started = rs;
+        run.start = StoredStep.of(List.of(rs));
         run.options = r.parsed();
         run.parentPid = r.parentPid();
         run.parentRun = r.parentRun();
         run.parentSeq = r.parentSeq();
         run.historyLength = 1;
-        byte[] record = HistoryCodec.encodeList(List.of(rs));
+        byte[] record = run.start.encoded();
         plan.write(tx -> {
             tx.exec("INSERT OR REPLACE INTO workflows(workflow_id, run_id, type, entry_id, worker, task_queue, status,"
                     + " options, parent_pid, parent_run, parent_seq, attempt, history_length, created_at)"
@@ -509,7 +510,7 @@ public final class Engine {
             run.queued = true;
         }
         Thread.ofVirtual().name("workflow " + run.workflowId).start(() -> {
-            WorkerSettings host = run.worker.workflows() ? run.worker : workerForQueue(run.started.taskQueue());
+            WorkerSettings host = run.worker.workflows() ? run.worker : workerForQueue(run.started().taskQueue());
             Semaphore slots = host == null ? null : stepSlots.get(host.id());
             try {
                 if (slots != null) {
@@ -563,8 +564,8 @@ public final class Engine {
                 ensureLive(run, host);
                 Instant now = now();
                 Instant t = now.isAfter(run.lastStepTime) ? now : run.lastStepTime;
-                List<HistoryEvent> records = run.live.step(t, inputs.stream().map(OpenRun.Input::input).toList());
-                Plan plan = planStep(run, records, inputs, stale, t);
+                StoredStep stored = run.live.step(t, inputs.stream().map(OpenRun.Input::input).toList());
+                Plan plan = planStep(run, stored, inputs, stale, t);
                 commit(plan);
                 stepTimes.recordValue(System.nanoTime() - began);
                 run.lastStepTime = t;
@@ -609,19 +610,19 @@ public final class Engine {
         if (run.live != null) {
             return;
         }
-        LuaEntry entry = code.lua(run.started.entryId());
+        LuaEntry entry = code.lua(run.started().entryId());
         if (entry == null) {
             throw new NondeterminismException(new dev.wippy.workflow.core.RunInfo(run.workflowId, run.runId(),
-                    run.started.workflowType(), run.started.entryId(), run.started.taskQueue(), NAMESPACE,
-                    run.started.attempt(), run.pid), "workflow entry " + run.started.entryId() + " does not exist");
+                    run.started().workflowType(), run.started().entryId(), run.started().taskQueue(), NAMESPACE,
+                    run.started().attempt(), run.pid), "workflow entry " + run.started().entryId() + " does not exist");
         }
         WorkflowRun.Code c = new WorkflowRun.Code(entry, sandbox, kinds(), host.logInReplay());
-        HistoryRun live = new HistoryRun(node, run.started, run.pid, NAMESPACE, c, host.deadlockTimeout().toNanos());
+        HistoryRun live = new HistoryRun(node, run.start, run.pid, NAMESPACE, c, host.deadlockTimeout().toNanos());
         run.live = live;
         if (run.historyLength > 1) {
-            List<HistoryEvent> recorded = loadHistory(run.runId());
+            List<StoredStep> recorded = loadHistory(run.runId());
             LOG.atDebug().addKeyValue("workflow_id", run.workflowId).addKeyValue("run_id", run.runId())
-                    .addKeyValue("records", recorded.size()).log("replaying workflow history");
+                    .addKeyValue("steps", recorded.size()).log("replaying workflow history");
             live.replay(recorded.subList(1, recorded.size()));
             if (live.lastStepTime().isAfter(run.lastStepTime)) {
                 run.lastStepTime = live.lastStepTime();
@@ -636,19 +637,20 @@ public final class Engine {
         };
     }
 
-    List<HistoryEvent> loadHistory(String runId) {
+    List<StoredStep> loadHistory(String runId) {
         return store.read("SELECT records FROM history WHERE run_id = ? ORDER BY idx", List.of(runId), rs -> {
-            List<HistoryEvent> out = new ArrayList<>();
+            List<StoredStep> out = new ArrayList<>();
             while (rs.next()) {
-                out.addAll(HistoryCodec.decodeList(rs.getBytes(1)));
+                out.add(StoredStep.decode(rs.getBytes(1)));
             }
             return out;
         });
     }
 
     /** The writes and after-commit effects of a step's records (spec 05 §6 G2: all or nothing). */
-    private Plan planStep(OpenRun run, List<HistoryEvent> records, List<OpenRun.Input> consumed, List<Long> stale,
+    private Plan planStep(OpenRun run, StoredStep stored, List<OpenRun.Input> consumed, List<Long> stale,
                           Instant t) {
+        List<HistoryEvent> records = stored.records();
         Plan plan = new Plan();
         String runId = run.runId();
         long base = run.historyLength;
@@ -656,7 +658,7 @@ public final class Engine {
         plan.writeOne("workflow " + run.workflowId + " changed during its step",
                 "UPDATE workflows SET history_length = ? WHERE workflow_id = ? AND run_id = ? AND status = 'running'"
                         + " AND history_length = ?", length, run.workflowId, runId, base);
-        byte[] encoded = HistoryCodec.encodeList(records);
+        byte[] encoded = stored.encoded();
         List<Long> rows = new ArrayList<>(stale);
         List<OpenRun.Input> inMemory = new ArrayList<>();
         for (OpenRun.Input in : consumed) {
@@ -867,7 +869,7 @@ public final class Engine {
      */
     private void planClose(Plan plan, OpenRun run, String status, ExitResult outcome, Instant now) {
         StartOptions o = run.options;
-        long attempt = run.started.attempt();
+        long attempt = run.started().attempt();
         RetryPolicy policy = o.retryPolicy();
         if (status.equals("failed") && !run.cancelRequested && policy != null
                 && policy.retries(outcome.error(), attempt)) {
@@ -881,11 +883,12 @@ public final class Engine {
 
     private void planNextRun(Plan plan, OpenRun run, long attempt, Instant begins, Instant now) {
         String old = run.runId();
-        HistoryEvent.RunStarted s = run.started;
+        HistoryEvent.RunStarted s = run.started();
         HistoryEvent.RunStarted next = new HistoryEvent.RunStarted(s.workflowId(), TimeUuids.v7().toString(),
                 s.workflowType(), s.entryId(), s.taskQueue(), attempt, s.args(), s.context(), s.options(),
                 Outcomes.encodeMessages(List.of()), s.parentPid(), nanos(now));
-        byte[] record = HistoryCodec.encodeList(List.of(next));
+        StoredStep nextStart = StoredStep.of(List.of(next));
+        byte[] record = nextStart.encoded();
         plan.write(tx -> {
             tx.exec("UPDATE workflows SET run_id = ?, attempt = ?, history_length = 1 WHERE workflow_id = ?",
                     next.runId(), attempt, run.workflowId);
@@ -897,7 +900,7 @@ public final class Engine {
             run.cancelDueOf(old);
             activities.cancelRun(old);
             run.dropLive();
-            run.started = next;
+            run.start = nextStart;
             run.historyLength = 1;
             run.startDue = false;
             run.lastStepTime = Instant.EPOCH;
@@ -971,7 +974,7 @@ public final class Engine {
     /** Workflow code changed (spec 05 §2.5): cached runs are evicted, blocked runs try again with the new code. */
     void codeChanged(Set<String> entryIds) {
         for (OpenRun run : open.values()) {
-            if (!entryIds.contains(run.started.entryId())) {
+            if (!entryIds.contains(run.started().entryId())) {
                 continue;
             }
             run.lock.lock();

@@ -3,6 +3,7 @@ package dev.wippy.workflow.embedded;
 import dev.wippy.workflow.core.StartOptions;
 import dev.wippy.workflow.history.HistoryEvent;
 import dev.wippy.workflow.history.HistoryRun;
+import dev.wippy.workflow.history.StoredStep;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -23,13 +24,12 @@ final class OpenRun {
     final WorkerSettings worker;
     final ReentrantLock lock = new ReentrantLock();
 
-    HistoryEvent.RunStarted started;
+    /** The current run's first stored step: its start record. */
+    StoredStep start;
     StartOptions options;
     String parentPid;
     String parentRun;
     long parentSeq;
-    /** The committed history of the current run, the start record first; null until a replay loads it. */
-    List<HistoryEvent> history;
     /** How many records the current run's history has (committed). */
     long historyLength;
     HistoryRun live;
@@ -53,8 +53,12 @@ final class OpenRun {
         this.worker = worker;
     }
 
+    HistoryEvent.RunStarted started() {
+        return (HistoryEvent.RunStarted) start.records().getFirst();
+    }
+
     String runId() {
-        return started.runId();
+        return started().runId();
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.wippy.workflow.history.Command;
 import dev.wippy.workflow.history.Encoded;
 import dev.wippy.workflow.history.HistoryCodec;
 import dev.wippy.workflow.history.HistoryEvent;
+import dev.wippy.workflow.history.StoredStep;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,10 +51,10 @@ final class Recovery {
                 continue;
             }
             OpenRun run = new OpenRun(row.id(), Engine.pid(w.id(), row.id()), w);
-            run.started = (HistoryEvent.RunStarted) HistoryCodec.decodeList(e.store.read(
+            run.start = StoredStep.decode(e.store.read(
                     "SELECT records FROM history WHERE run_id = ? AND idx = 0", List.of(row.runId()),
-                    rs -> rs.next() ? rs.getBytes(1) : null)).getFirst();
-            run.options = StartOptions.of(Encoded.unplain(run.started.options()), null, x -> { });
+                    rs -> rs.next() ? rs.getBytes(1) : null));
+            run.options = StartOptions.of(Encoded.unplain(run.started().options()), null, x -> { });
             run.parentPid = row.parentPid();
             run.parentRun = row.parentRun();
             run.parentSeq = row.parentSeq();
@@ -102,7 +103,7 @@ final class Recovery {
                     rs.getLong(8);
                     boolean wasRunning = !rs.wasNull();
                     e.activities.recover(run.workflowId, run.runId(), (Command.ActivityScheduled) HistoryCodec.decode(
-                            rs.getBytes(4)), run.started.taskQueue(), rs.getInt(5),
+                            rs.getBytes(4)), run.started().taskQueue(), rs.getInt(5),
                             Instant.EPOCH.plusNanos(rs.getLong(6)), Instant.EPOCH.plusNanos(rs.getLong(7)), wasRunning);
                 }
             }

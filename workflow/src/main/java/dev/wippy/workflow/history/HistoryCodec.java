@@ -1,7 +1,11 @@
 package dev.wippy.workflow.history;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import org.msgpack.core.MessagePack;
 import org.msgpack.jackson.dataformat.MessagePackFactory;
 
 import java.io.IOException;
@@ -10,10 +14,24 @@ import java.util.List;
 
 /** History records as bytes (MessagePack through Jackson) for storage. */
 public final class HistoryCodec {
-    private static final ObjectMapper MAPPER = new ObjectMapper(new MessagePackFactory())
+    /**
+     * Small buffers, none kept per thread: records are encoded on short-lived virtual threads, where a buffer kept
+     * in a thread-local would be allocated afresh each time anyway.
+     */
+    private static final ObjectMapper MAPPER = new ObjectMapper(factory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final TypeReference<List<HistoryEvent>> LIST = new TypeReference<>() {
+    };
+    private static final ObjectWriter LIST_WRITER = MAPPER.writerFor(LIST);
 
     private HistoryCodec() {
+    }
+
+    private static MessagePackFactory factory() {
+        MessagePackFactory f = new MessagePackFactory(new MessagePack.PackerConfig().withBufferSize(512))
+                .setReuseResourceInGenerator(false).setReuseResourceInParser(false);
+        f.setRecyclerPool(JsonRecyclerPools.sharedConcurrentDequePool());
+        return f;
     }
 
     public static byte[] encode(HistoryEvent e) {
@@ -24,14 +42,10 @@ public final class HistoryCodec {
         }
     }
 
-    private static final com.fasterxml.jackson.core.type.TypeReference<List<HistoryEvent>> LIST =
-            new com.fasterxml.jackson.core.type.TypeReference<>() {
-            };
-
     /** The records of one step (or the start record alone), stored together. */
     public static byte[] encodeList(List<HistoryEvent> records) {
         try {
-            return MAPPER.writerFor(LIST).writeValueAsBytes(records);
+            return LIST_WRITER.writeValueAsBytes(records);
         } catch (IOException x) {
             throw new UncheckedIOException(x);
         }

@@ -33,18 +33,19 @@ public final class HistoryRun {
     private Instant lastStepTime = Instant.EPOCH;
 
     /**
+     * @param start            the run's first stored step: its start record alone
      * @param stepTimeoutNanos how long a step may run Lua code without blocking before it counts as a deadlock
      */
-    public HistoryRun(Node node, HistoryEvent.RunStarted start, String pid, String namespace, WorkflowRun.Code code,
+    public HistoryRun(Node node, StoredStep start, String pid, String namespace, WorkflowRun.Code code,
                       long stepTimeoutNanos) {
-        this.start = start;
-        RunInfo info = new RunInfo(start.workflowId(), start.runId(), start.workflowType(), start.entryId(),
-                start.taskQueue(), namespace, start.attempt(), pid);
+        this.start = (HistoryEvent.RunStarted) start.records().getFirst();
+        RunInfo info = new RunInfo(this.start.workflowId(), this.start.runId(), this.start.workflowType(),
+                this.start.entryId(), this.start.taskQueue(), namespace, this.start.attempt(), pid);
         this.ops = new HistoryOperations(info);
-        this.run = new WorkflowRun(node, info, Encoded.unmap(start.context()), ops, code);
+        this.run = new WorkflowRun(node, info, Encoded.unmap(this.start.context()), ops, code);
         this.stepTimeoutNanos = stepTimeoutNanos;
         this.length = 1;
-        this.size = HistoryCodec.encode(start).length;
+        this.size = start.encoded().length;
     }
 
     public RunInfo info() {
@@ -62,31 +63,27 @@ public final class HistoryRun {
     }
 
     /**
-     * Re-executes the recorded history that follows the start record.
+     * Re-executes the recorded steps that follow the start record.
      *
      * @throws NondeterminismException when the code no longer issues what was recorded
      */
-    public void replay(List<HistoryEvent> recorded) {
-        int i = 0;
-        while (i < recorded.size()) {
-            if (!(recorded.get(i) instanceof HistoryEvent.StepStarted step)) {
-                throw new NondeterminismException(ops.info(), "history record " + (i + 1)
+    public void replay(List<StoredStep> recorded) {
+        for (StoredStep stored : recorded) {
+            List<HistoryEvent> records = stored.records();
+            if (records.isEmpty() || !(records.getFirst() instanceof HistoryEvent.StepStarted step)) {
+                throw new NondeterminismException(ops.info(), "history record " + (length + 1)
                         + " does not begin a step");
             }
             List<HistoryEvent.Input> inputs = new ArrayList<>();
             List<Command> commands = new ArrayList<>();
             boolean closes = false;
-            long stepSize = HistoryCodec.encode(step).length;
-            int j = i + 1;
-            for (; j < recorded.size() && !(recorded.get(j) instanceof HistoryEvent.StepStarted); j++) {
-                HistoryEvent e = recorded.get(j);
+            for (HistoryEvent e : records.subList(1, records.size())) {
                 switch (e) {
                     case HistoryEvent.Input in -> inputs.add(in);
                     case Command c -> commands.add(c);
                     case HistoryEvent.RunClosed c -> closes = true;
                     default -> throw new NondeterminismException(ops.info(), "unexpected record in a step: " + e);
                 }
-                stepSize += HistoryCodec.encode(e).length;
             }
             lastStepTime = Instant.EPOCH.plusNanos(step.timeNanos());
             ops.beginStep(lastStepTime, length, size, commands);
@@ -98,23 +95,22 @@ public final class HistoryRun {
             }
             if (closes != (run.outcome() != null)) {
                 throw new NondeterminismException(ops.info(), closes ? "expected the run to complete at step "
-                        + "starting at record " + (i + 1) + ", it did not" : "the run completed before the end of "
-                        + "its recorded history");
+                        + "starting at record " + (length + 1) + ", it did not" : "the run completed before the end "
+                        + "of its recorded history");
             }
-            length += j - i;
-            size += stepSize;
-            i = j;
+            length += records.size();
+            size += stored.encoded().length;
         }
     }
 
     /**
-     * Runs one live step at {@code time} with {@code inputs}; returns the step's records: its start, the inputs,
-     * the commands issued and, when the run ended, its closing record (encoding the outcome may fail: then the run
-     * fails with INVALID).
+     * Runs one live step at {@code time} with {@code inputs}; returns the step's records, encoded for storage: its
+     * start, the inputs, the commands issued and, when the run ended, its closing record (encoding the outcome may
+     * fail: then the run fails with INVALID).
      *
      * @throws NondeterminismException for an unsupported version or a step that ran into its time limit
      */
-    public List<HistoryEvent> step(Instant time, List<HistoryEvent.Input> inputs) {
+    public StoredStep step(Instant time, List<HistoryEvent.Input> inputs) {
         lastStepTime = time;
         ops.beginStep(time, length, size, null);
         runStep(inputs);
@@ -126,11 +122,10 @@ public final class HistoryRun {
         if (outcome != null) {
             records.add(closing(outcome));
         }
-        for (HistoryEvent e : records) {
-            length++;
-            size += HistoryCodec.encode(e).length;
-        }
-        return records;
+        StoredStep stored = StoredStep.of(records);
+        length += records.size();
+        size += stored.encoded().length;
+        return stored;
     }
 
     private static HistoryEvent.RunClosed closing(ExitResult outcome) {

@@ -42,10 +42,12 @@ class HistoryRunTest {
             local function main(n)
               local inbox = process.inbox()
               local sum, err = funcs.call("app:add", n, 2)
+              local sizes = { workflow.history_size() }
               time.sleep("1h")
+              sizes[2] = workflow.history_size()
               local id = uuid.v4()
               local msg = inbox:receive()
-              return { sum = sum, id = id, said = msg:payload():data(), at = time.now():unix() }
+              return { sum = sum, id = id, said = msg:payload():data(), at = time.now():unix(), sizes = sizes }
             end
             return { main = main }
             """;
@@ -63,7 +65,7 @@ class HistoryRunTest {
     }
 
     private HistoryRun run(String source) {
-        return new HistoryRun(node, started(), "{w@w|order-1}", "default", code(source), 5_000_000_000L);
+        return new HistoryRun(node, StoredStep.of(List.of(started())), "{w@w|order-1}", "default", code(source), 5_000_000_000L);
     }
 
     private static <T> List<T> ofType(List<HistoryEvent> records, Class<T> type) {
@@ -71,22 +73,20 @@ class HistoryRunTest {
     }
 
     /** Runs the order workflow live, feeding each step the results its commands ask for. */
-    private List<HistoryEvent> liveHistory() {
+    private List<StoredStep> liveHistory() {
         HistoryRun live = run(ORDER);
-        List<HistoryEvent> history = new ArrayList<>();
+        List<StoredStep> history = new ArrayList<>();
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-        List<HistoryEvent> step1 = live.step(t0, List.of());
-        history.addAll(step1);
+        List<HistoryEvent> step1 = record(history, live.step(t0, List.of()));
         Command.ActivityScheduled add = ofType(step1, Command.ActivityScheduled.class).getFirst();
         assertThat(add.entryId()).isEqualTo("app:add");
-        List<HistoryEvent> step2 = live.step(t0.plusSeconds(1), List.of(new HistoryEvent.ActivityCompleted(add.seq(),
-                Outcomes.encode(new ExitResult(42L, null)))));
-        history.addAll(step2);
+        List<HistoryEvent> step2 = record(history, live.step(t0.plusSeconds(1), List.of(
+                new HistoryEvent.ActivityCompleted(add.seq(), Outcomes.encode(new ExitResult(42L, null))))));
         Command.TimerStarted timer = ofType(step2, Command.TimerStarted.class).getFirst();
         assertThat(timer.nanos()).isEqualTo(3_600_000_000_000L);
-        List<HistoryEvent> step3 = live.step(t0.plusSeconds(3601), List.of(new HistoryEvent.TimerFired(timer.seq()),
-                new HistoryEvent.SignalReceived("hello", null, DurableCodec.encode(LuaString.of("hi")))));
-        history.addAll(step3);
+        List<HistoryEvent> step3 = record(history, live.step(t0.plusSeconds(3601), List.of(
+                new HistoryEvent.TimerFired(timer.seq()),
+                new HistoryEvent.SignalReceived("hello", null, DurableCodec.encode(LuaString.of("hi"))))));
         assertThat(live.outcome()).isNotNull();
         assertThat(ofType(step3, HistoryEvent.RunClosed.class)).singleElement()
                 .satisfies(c -> assertThat(c.status()).isEqualTo("completed"));
@@ -94,14 +94,25 @@ class HistoryRunTest {
         return history;
     }
 
+    /** Stores a step as the engine does: its records decoded back from the bytes written. */
+    private static List<HistoryEvent> record(List<StoredStep> history, StoredStep step) {
+        StoredStep stored = StoredStep.decode(step.encoded());
+        history.add(stored);
+        return stored.records();
+    }
+
     @Test
     void aLiveRunRecordsItsCommandsAndAReplayEndsWithTheSameResult() {
-        List<HistoryEvent> history = liveHistory();
-        byte[] recorded = ofType(history, HistoryEvent.RunClosed.class).getFirst().outcome();
+        List<StoredStep> history = liveHistory();
+        byte[] recorded = ofType(history.getLast().records(), HistoryEvent.RunClosed.class).getFirst().outcome();
         var result = (dev.wippy.runtime.values.FrozenTable) Outcomes.decode(recorded).value();
         assertThat(result.get("sum")).isEqualTo(42L);
         assertThat(result.get("said")).isEqualTo(LuaString.of("hi"));
         assertThat(result.get("at")).isEqualTo(Instant.parse("2026-01-01T01:00:01Z").getEpochSecond());
+        Object[] sizes = ((dev.wippy.runtime.values.FrozenTable) result.get("sizes")).values();
+        assertThat(sizes[0]).as("the stored size of the start and the first step").isEqualTo((long)
+                (StoredStep.of(List.of(started())).encoded().length + history.get(0).encoded().length));
+        assertThat((Long) sizes[1]).isGreaterThan((Long) sizes[0]);
 
         HistoryRun replayed = run(ORDER);
         replayed.replay(history);
@@ -111,7 +122,7 @@ class HistoryRunTest {
 
     @Test
     void changedCodeIsCaughtAsNondeterminismNamingThePositionAndBothCommands() {
-        List<HistoryEvent> history = liveHistory();
+        List<StoredStep> history = liveHistory();
         HistoryRun changed = run(ORDER.replace("\"app:add\"", "\"app:subtract\""));
         assertThatThrownBy(() -> changed.replay(history)).isInstanceOf(NondeterminismException.class)
                 .hasMessageContaining("nondeterministic workflow order-1 run run-1")
@@ -121,7 +132,7 @@ class HistoryRunTest {
 
     @Test
     void codeThatStopsIssuingARecordedCommandIsNondeterministic() {
-        List<HistoryEvent> history = liveHistory();
+        List<StoredStep> history = liveHistory();
         HistoryRun changed = run(ORDER.replace("time.sleep(\"1h\")", ""));
         assertThatThrownBy(() -> changed.replay(history)).isInstanceOf(NondeterminismException.class)
                 .hasMessageContaining("expected timer, got recorded value uuid.v4");
