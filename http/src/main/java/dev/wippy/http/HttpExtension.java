@@ -4,6 +4,7 @@ import dev.wippy.http.client.HttpClientModule;
 import dev.wippy.http.client.WebSocketModule;
 import dev.wippy.http.config.HttpEntries;
 import dev.wippy.http.config.HttpKinds;
+import dev.wippy.http.config.TlsSettings;
 import dev.wippy.http.lua.HttpModule;
 import dev.wippy.http.lua.RequestHandle;
 import dev.wippy.http.middleware.Middlewares;
@@ -14,6 +15,8 @@ import dev.wippy.http.server.HttpServers;
 import dev.wippy.http.server.RoutingPlan;
 import dev.wippy.http.statics.StaticFiles;
 import dev.wippy.lua.vm.LuaString;
+import dev.wippy.runtime.env.Env;
+import dev.wippy.runtime.env.EnvFailure;
 import dev.wippy.runtime.ext.Boot;
 import dev.wippy.runtime.ext.Extension;
 import dev.wippy.runtime.ext.Subsystem;
@@ -51,12 +54,27 @@ public final class HttpExtension implements Extension {
         HttpServers servers = new HttpServers();
         WebSocketRelays webSockets = new WebSocketRelays(boot.node());
         RoutingPlan plan = plan(boot, boot.decoded());
+        TlsSettings.Variables variables = variables(boot.subsystem(Env.class));
         for (HttpEntries.Server s : HttpEntries.of(boot.decoded(), boot.root())) {
-            servers.add(new HttpServer(s.service(), plan.build(s), boot.node().timers(), webSockets),
+            servers.add(new HttpServer(s.service(), plan.build(s), boot.node().timers(), webSockets, variables),
                     s.service().autoStart());
         }
         boot.code().onCommit((previous, next) -> routesOf(boot, servers, previous, next));
         return servers;
+    }
+
+    /** The app's environment variables (spec 03 §3.12) by public name or entry ID. */
+    private static TlsSettings.Variables variables(Env env) {
+        return name -> {
+            if (env == null) {
+                return null;
+            }
+            try {
+                return env.get(name, null);
+            } catch (EnvFailure e) {
+                return null;
+            }
+        };
     }
 
     private static RoutingPlan plan(Boot boot, Registry registry) {

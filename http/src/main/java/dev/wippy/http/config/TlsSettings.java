@@ -10,21 +10,51 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code tls.*} of an {@code http.service} (spec 07 §1.2.1): its consistency rules, and for {@code manual} mode the
- * PEM certificate chain and key ({@code file://} paths are read relative to the entry's file). Client
- * certificates (mTLS) and the {@code *_env} variants are refused at boot as not supported yet.
+ * {@code tls.*} of an {@code http.service} (spec 07 §1.2.1): its consistency rules, checked at boot, and for
+ * {@code manual} mode where the PEM texts come from: the fields themselves ({@code file://} paths are read relative
+ * to the entry's file) or, for the {@code *_env} fields, environment variables read when the service starts.
  *
- * @param cert the PEM certificate chain
- * @param key  the PEM private key
+ * @param clientAuth the mTLS policy ({@code request}, {@code require_any}, {@code verify_if_given},
+ *                   {@code require_and_verify}), empty when client certificates are not asked for
  */
-public record TlsSettings(String cert, String key) {
+public record TlsSettings(Entry entry, Pem cert, Pem key, String clientAuth, Pem clientCa) {
     private static final Set<String> MODES = Set.of("", "manual", "auto");
     private static final Set<String> CLIENT_AUTH = Set.of("request", "require_any", "verify_if_given",
             "require_and_verify");
     private static final List<String> FIELDS = List.of("cert", "key", "cert_env", "key_env", "client_auth",
             "client_ca", "client_ca_env");
 
-    /** The TLS material of {@code e}, or null when TLS is off. */
+    /** Environment variables by name (spec 03 §3.12); null when one is not set. */
+    public interface Variables {
+        String get(String name);
+    }
+
+    /** A PEM text given inline, or the name of the environment variable that holds it. */
+    public record Pem(String text, String variable) {
+        /** @throws BootException {@code failed to resolve TLS env variable: NAME} when the variable is not set */
+        public String resolve(Entry e, Variables env) {
+            if (variable == null) {
+                return text;
+            }
+            String v = env.get(variable);
+            if (v == null || v.isEmpty()) {
+                throw BootException.at(e, "failed to resolve TLS env variable: " + variable);
+            }
+            return v;
+        }
+    }
+
+    /** Whether the client's certificate, when it sends one, is checked against {@link #clientCa}. */
+    public boolean verifiesClients() {
+        return clientAuth.equals("verify_if_given") || clientAuth.equals("require_and_verify");
+    }
+
+    /** Whether a client must send a certificate. */
+    public boolean requiresClientCertificate() {
+        return clientAuth.equals("require_any") || clientAuth.equals("require_and_verify");
+    }
+
+    /** The TLS settings of {@code e}, or null when TLS is off. */
     static TlsSettings of(Entry e) {
         String mode = text(e, "mode");
         if (!MODES.contains(mode)) {
@@ -54,28 +84,27 @@ public record TlsSettings(String cert, String key) {
             }
             default -> {
                 checkManual(e, auth);
-                if (!auth.isEmpty()) {
-                    throw BootException.at(e, "tls.client_auth: client certificates (mTLS) are not supported by "
-                            + "this runtime yet");
-                }
-                if (!text(e, "cert_env").isEmpty()) {
-                    throw BootException.at(e, "tls.cert_env/key_env are not supported by this runtime yet; write "
-                            + "cert: ${env:NAME} and key: ${env:NAME} instead");
-                }
-                return new TlsSettings(pem(e, "cert"), pem(e, "key"));
+                return new TlsSettings(e, pem(e, "cert"), pem(e, "key"), auth, pem(e, "client_ca"));
             }
         }
     }
 
-    /** A PEM field: the text itself, or the content of a {@code file://} path relative to the entry's file. */
-    private static String pem(Entry e, String field) {
+    /** Field {@code field} or {@code field_env}, whichever is set; null when neither is. */
+    private static Pem pem(Entry e, String field) {
+        String variable = text(e, field + "_env");
+        if (!variable.isEmpty()) {
+            return new Pem(null, variable);
+        }
         String v = text(e, field);
+        if (v.isEmpty()) {
+            return null;
+        }
         if (!v.startsWith("file://")) {
-            return v;
+            return new Pem(v, null);
         }
         Path file = e.origin().directory().resolve(v.substring("file://".length())).normalize();
         try {
-            return Files.readString(file);
+            return new Pem(Files.readString(file), null);
         } catch (IOException x) {
             throw BootException.at(e, "tls." + field + ": cannot read " + file + ": " + x.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.wippy.http.server;
 
 import dev.wippy.http.config.ServiceSettings;
+import dev.wippy.http.config.TlsSettings;
 import dev.wippy.http.routing.RouteTable;
 import dev.wippy.runtime.registry.BootException;
 import io.helidon.webserver.WebServer;
@@ -34,13 +35,16 @@ public final class HttpServer {
     private final Dispatcher dispatcher;
     private final ScheduledExecutorService timers;
     private final WebSockets webSockets;
+    private final TlsSettings.Variables env;
     private WebServer server;
     private SlowClients slowClients;
 
+    /** @param env where the {@code tls.*_env} fields are looked up when the server starts */
     public HttpServer(ServiceSettings settings, RouteTable<Handler> table, ScheduledExecutorService timers,
-                      WebSockets webSockets) {
+                      WebSockets webSockets, TlsSettings.Variables env) {
         this.settings = settings;
         this.webSockets = webSockets;
+        this.env = env;
         this.dispatcher = new Dispatcher(settings.id(), table, inFlight, timers, settings.write());
         this.timers = timers;
     }
@@ -80,7 +84,7 @@ public final class HttpServer {
                         (prologue, headers) -> dispatcher.handshake(prologue, headers, ConnectionInfo.remoteAddr(),
                                 ConnectionInfo.secure()))));
         if (settings.tls() != null) {
-            builder.tls(ServerTls.of(settings.tls(), settings.entry()));
+            builder.tls(ServerTls.of(settings.tls(), env));
         }
         // without an idle or read timeout keep-alive connections are never closed for idleness (spec 07 §1.2)
         Duration idle = settings.idleLimit() == null ? UNLIMITED : settings.idleLimit();

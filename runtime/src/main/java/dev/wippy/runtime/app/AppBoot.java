@@ -3,6 +3,7 @@ package dev.wippy.runtime.app;
 import dev.wippy.runtime.config.RuntimeConfig;
 import dev.wippy.runtime.ext.AppCode;
 import dev.wippy.runtime.ext.Boot;
+import dev.wippy.runtime.ext.Subsystem;
 import dev.wippy.runtime.funcs.Functions;
 import dev.wippy.runtime.lua.ModuleProvider;
 import dev.wippy.runtime.process.Node;
@@ -10,6 +11,7 @@ import dev.wippy.runtime.registry.Entry;
 import dev.wippy.runtime.registry.Registry;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -25,10 +27,11 @@ final class AppBoot implements Boot {
     private final Map<String, ModuleProvider> modules;
     private final AppCode code;
     private final Consumer<String> warn;
+    private final List<Subsystem> booted;
     private Registry decoded;
 
     AppBoot(Path root, RuntimeConfig config, Registry registry, Decoding decoding, Node node, Functions functions,
-            Map<String, ModuleProvider> modules, AppCode code, Consumer<String> warn) {
+            Map<String, ModuleProvider> modules, AppCode code, Consumer<String> warn, List<Subsystem> booted) {
         this.root = root;
         this.config = config;
         this.registry = registry;
@@ -38,6 +41,7 @@ final class AppBoot implements Boot {
         this.modules = modules;
         this.code = code;
         this.warn = warn;
+        this.booted = booted;
     }
 
     @Override
@@ -91,6 +95,11 @@ final class AppBoot implements Boot {
     @Override
     public AppCode code() {
         return code;
+    }
+
+    @Override
+    public <T extends Subsystem> T subsystem(Class<T> type) {
+        return booted.stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
     }
 
     @Override

@@ -98,8 +98,9 @@ public final class Application {
         Map<String, ModuleProvider> modules = modules(functions, new EventBus(), history);
         Decoding decoding = new Decoding(Extensions.decodedKinds(extensions));
         LiveCode code = new LiveCode(functions, decoding, root, loaded.src(), modules, LOG::warn);
-        AppBoot boot = new AppBoot(root, config, registry, decoding, node, functions, modules, code, LOG::warn);
         List<Subsystem> subsystems = new ArrayList<>();
+        AppBoot boot = new AppBoot(root, config, registry, decoding, node, functions, modules, code, LOG::warn,
+                subsystems);
         for (Extension x : extensions) {
             subsystems.add(x.boot(boot));
         }

@@ -1,6 +1,7 @@
 package dev.wippy.runtime.env;
 
 import dev.wippy.runtime.errors.ErrorObject;
+import dev.wippy.runtime.ext.Subsystem;
 import dev.wippy.runtime.registry.BootException;
 import dev.wippy.runtime.registry.Entry;
 import dev.wippy.runtime.registry.Registry;
@@ -13,9 +14,10 @@ import java.util.Map;
 
 /**
  * The environment of a running app: its storages and variables, and the lookups that the {@code env} module and
- * placeholders share (spec 03 §3.12). Keys that no variable declares are never read from a storage.
+ * placeholders share (spec 03 §3.12). Keys that no variable declares are never read from a storage. Extensions
+ * booted after it find it as a subsystem.
  */
-public final class Env {
+public final class Env implements Subsystem {
     private final List<Storage> storages;
     private final Map<String, Variable> byName = new HashMap<>();
     private final Map<String, Variable> byId = new HashMap<>();

@@ -26,7 +26,6 @@ public final class EnvExtension implements Extension {
         Env env = Env.boot(boot.registry(), boot.root());
         boot.decodeWith(new Placeholders(env)::decode);
         boot.module("env", EnvModule.provider(env));
-        return new Subsystem() {
-        };
+        return env;
     }
 }

@@ -40,6 +40,12 @@ public interface Boot {
     /** The compiled Lua code of the app, usable once the subsystem starts. */
     AppCode code();
 
+    /**
+     * The subsystem of type {@code type} of an extension booted before this one (by {@link Extension#order}), or
+     * null: how an extension uses another's service, such as the environment's variables.
+     */
+    <T extends Subsystem> T subsystem(Class<T> type);
+
     /** A boot warning (a questionable entry that does not stop the boot). */
     void warn(String message);
 }
