@@ -7,6 +7,7 @@ import dev.wippy.runtime.registry.ConfigDurations;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,10 +19,11 @@ import java.util.UUID;
 
 /**
  * One request as the options of spec 07 §4.2 describe it: method, URL with the merged query, headers, body
- * ({@code files} > {@code form} > {@code body}), timeout, streaming and the response size limit.
+ * ({@code files} > {@code form} > {@code body}), timeout, streaming, the response size limit, TLS options and the
+ * Unix socket to connect to instead of the URL's host (null for TCP).
  */
 record RequestSpec(String method, URI uri, List<String[]> headers, byte[] body, Duration timeout, boolean stream,
-                   long maxBody, ClientTls tls) {
+                   long maxBody, ClientTls tls, Path unixSocket) {
     static final long DEFAULT_MAX_BODY = 125_829_120;
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -42,8 +44,12 @@ record RequestSpec(String method, URI uri, List<String[]> headers, byte[] body, 
         boolean stream = false;
         long maxBody = DEFAULT_MAX_BODY;
         ClientTls tls = null;
+        Path unixSocket = null;
         if (o != null) {
             tls = ClientTls.of(o);
+            if (o.getStr(LuaString.of("unix_socket")) instanceof LuaString socket && socket.length() > 0) {
+                unixSocket = Path.of(socket.toString());
+            }
             Map<String, String> form = strings(o, "form");
             if (o.getStr(LuaString.of("files")) instanceof LuaTable files) {
                 String boundary = UUID.randomUUID().toString().replace("-", "");
@@ -81,7 +87,7 @@ record RequestSpec(String method, URI uri, List<String[]> headers, byte[] body, 
                 maxBody = n.longValue();
             }
         }
-        return new RequestSpec(method, uri, headers, body, timeout, stream, maxBody, tls);
+        return new RequestSpec(method, uri, headers, body, timeout, stream, maxBody, tls, unixSocket);
     }
 
     /** String keys with string values only (spec 07 §4.2: other values are dropped). */
@@ -146,6 +152,6 @@ record RequestSpec(String method, URI uri, List<String[]> headers, byte[] body, 
             kept.add(h);
         }
         return new RequestSpec(keepMethodAndBody ? method : "GET", target, kept, keepMethodAndBody ? body : null,
-                timeout, stream, maxBody, tls);
+                timeout, stream, maxBody, tls, unixSocket);
     }
 }

@@ -19,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,31 +140,13 @@ final class Requests {
     }
 
     private static CompletableFuture<Result> send(RequestSpec spec, int redirects) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(spec.uri()).timeout(spec.timeout())
-                .version("https".equalsIgnoreCase(spec.uri().getScheme()) ? HttpClient.Version.HTTP_2
-                        : HttpClient.Version.HTTP_1_1)
-                .method(spec.method(), spec.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(spec.body()));
-        boolean agent = false;
-        boolean encoding = false;
-        for (String[] h : spec.headers()) {
-            String lower = h[0].toLowerCase(java.util.Locale.ROOT);
-            if (!RESTRICTED.contains(lower)) {
-                b.header(h[0], h[1]);
-                agent |= lower.equals("user-agent");
-                encoding |= lower.equals("accept-encoding");
-            }
-        }
-        if (!agent) {
-            b.header("User-Agent", "Go-http-client/1.1");
-        }
-        if (!encoding) {
-            b.header("Accept-Encoding", "gzip");
-        }
-        boolean decode = !encoding;
-        return clientFor(spec.tls()).sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream()).thenCompose(res -> {
-            int status = res.statusCode();
-            String location = res.headers().firstValue("Location").orElse(null);
+        List<String[]> headers = outgoing(spec);
+        boolean decode = spec.headers().stream().noneMatch(h -> h[0].equalsIgnoreCase("accept-encoding"));
+        CompletableFuture<Received> sent = spec.unixSocket() != null ? UnixSocketTransport.send(spec, headers)
+                : overTcp(spec, headers);
+        return sent.thenCompose(res -> {
+            int status = res.status();
+            String location = res.header("Location");
             if (location != null && (status == 301 || status == 302 || status == 303 || status == 307
                     || status == 308)) {
                 close(res.body());
@@ -177,20 +160,65 @@ final class Requests {
         });
     }
 
-    private static Result result(RequestSpec spec, HttpResponse<InputStream> res, boolean decode) {
+    /** The caller's headers and the defaults: {@code Go-http-client/1.1} as User-Agent, gzip asked for. */
+    private static List<String[]> outgoing(RequestSpec spec) {
+        List<String[]> out = new ArrayList<>();
+        boolean agent = false;
+        boolean encoding = false;
+        for (String[] h : spec.headers()) {
+            String lower = h[0].toLowerCase(java.util.Locale.ROOT);
+            if (!RESTRICTED.contains(lower)) {
+                out.add(h);
+                agent |= lower.equals("user-agent");
+                encoding |= lower.equals("accept-encoding");
+            }
+        }
+        if (!agent) {
+            out.add(new String[] {"User-Agent", "Go-http-client/1.1"});
+        }
+        if (!encoding) {
+            out.add(new String[] {"Accept-Encoding", "gzip"});
+        }
+        return out;
+    }
+
+    private static CompletableFuture<Received> overTcp(RequestSpec spec, List<String[]> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(spec.uri()).timeout(spec.timeout())
+                .version("https".equalsIgnoreCase(spec.uri().getScheme()) ? HttpClient.Version.HTTP_2
+                        : HttpClient.Version.HTTP_1_1)
+                .method(spec.method(), spec.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(spec.body()));
+        headers.forEach(h -> b.header(h[0], h[1]));
+        return clientFor(spec.tls()).sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream())
+                .thenApply(res -> new Received(res.uri(), res.statusCode(), res.headers().map(), res.body()));
+    }
+
+    /** A response as a transport hands it over: its URL, status, headers and the body still to be read. */
+    record Received(URI uri, int status, Map<String, List<String>> headers, InputStream body) {
+        String header(String name) {
+            for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+                if (h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {
+                    return h.getValue().getFirst();
+                }
+            }
+            return null;
+        }
+    }
+
+    private static Result result(RequestSpec spec, Received res, boolean decode) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.putAll(res.headers().map());
+        headers.putAll(res.headers());
         InputStream body = res.body();
         try {
-            if (decode && res.headers().firstValue("Content-Encoding").map("gzip"::equalsIgnoreCase).orElse(false)) {
+            if (decode && "gzip".equalsIgnoreCase(res.header("Content-Encoding"))) {
                 body = new GZIPInputStream(body);
                 headers.remove("Content-Encoding");
                 headers.remove("Content-Length");
             }
             if (spec.stream()) {
-                return new Result(res.uri(), res.statusCode(), headers, null, body);
+                return new Result(res.uri(), res.status(), headers, null, body);
             }
-            return new Result(res.uri(), res.statusCode(), headers, readAll(body, spec.maxBody()), null);
+            return new Result(res.uri(), res.status(), headers, readAll(body, spec.maxBody()), null);
         } catch (IOException e) {
             throw new CompletionException(e);
         }
