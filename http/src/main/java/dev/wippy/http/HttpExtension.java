@@ -43,11 +43,13 @@ public final class HttpExtension implements Extension {
         boot.module("websocket", WebSocketModule.PROVIDER);
         HttpServers servers = new HttpServers();
         WebSocketRelays webSockets = new WebSocketRelays(boot.node());
-        RoutingPlan plan = new RoutingPlan(new Middlewares(boot.node(), boot.decoded(), boot.root()), function -> new EndpointHandler(
+        RoutingPlan plan = new RoutingPlan(new Middlewares(boot.node(), boot.decoded(), boot.root(),
+                boot.metrics()), function -> new EndpointHandler(
                 boot.functions(), function, x -> Map.of(RequestHandle.KEY, new RequestHandle(x), "request_id",
                 LuaString.of(x.requestId()))), StaticFiles::new);
         for (HttpEntries.Server s : HttpEntries.of(boot.decoded(), boot.root())) {
-            servers.add(new HttpServer(s.service(), plan.build(s), boot.node().timers(), webSockets),
+            servers.add(new HttpServer(s.service(), plan.build(s), boot.node().timers(), webSockets,
+                    boot.metrics()),
                     s.service().autoStart());
         }
         return servers;

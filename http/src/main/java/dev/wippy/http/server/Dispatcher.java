@@ -3,6 +3,7 @@ package dev.wippy.http.server;
 import dev.wippy.http.routing.CleanPath;
 import dev.wippy.http.routing.Lookup;
 import dev.wippy.http.routing.RouteTable;
+import dev.wippy.runtime.metrics.CollectorSlot;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -43,10 +44,12 @@ final class Dispatcher implements io.helidon.webserver.http.Handler {
     private final ScheduledExecutorService timers;
     private final Duration writeTimeout;
     private final RouteTable<Handler> table;
+    private final CollectorSlot metrics;
     private volatile boolean draining;
 
     Dispatcher(String serverId, RouteTable<Handler> table, InFlight inFlight, ScheduledExecutorService timers,
-               Duration writeTimeout) {
+               Duration writeTimeout, CollectorSlot metrics) {
+        this.metrics = metrics;
         this.serverId = serverId;
         this.table = table;
         this.inFlight = inFlight;
@@ -136,6 +139,7 @@ final class Dispatcher implements io.helidon.webserver.http.Handler {
             x.ended();
             inFlight.exit(x);
             AccessLog.record(x);
+            ServerMetrics.record(metrics.get(), x);
         }
     }
 

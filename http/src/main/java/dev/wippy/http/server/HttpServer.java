@@ -37,11 +37,12 @@ public final class HttpServer {
     private WebServer server;
     private SlowClients slowClients;
 
+    /** {@code metrics} is where every finished request is counted. */
     public HttpServer(ServiceSettings settings, RouteTable<Handler> table, ScheduledExecutorService timers,
-                      WebSockets webSockets) {
+                      WebSockets webSockets, dev.wippy.runtime.metrics.CollectorSlot metrics) {
         this.settings = settings;
         this.webSockets = webSockets;
-        this.dispatcher = new Dispatcher(settings.id(), table, inFlight, timers, settings.write());
+        this.dispatcher = new Dispatcher(settings.id(), table, inFlight, timers, settings.write(), metrics);
         this.timers = timers;
     }
 

@@ -3,6 +3,8 @@ package dev.wippy.runtime.app;
 import dev.wippy.runtime.config.RuntimeConfig;
 import dev.wippy.runtime.ext.AppCode;
 import dev.wippy.runtime.ext.Boot;
+import dev.wippy.runtime.ext.Subsystem;
+import dev.wippy.runtime.metrics.CollectorSlot;
 import dev.wippy.runtime.funcs.Functions;
 import dev.wippy.runtime.lua.ModuleProvider;
 import dev.wippy.runtime.process.Node;
@@ -10,6 +12,8 @@ import dev.wippy.runtime.registry.Entry;
 import dev.wippy.runtime.registry.Registry;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -25,10 +29,22 @@ final class AppBoot implements Boot {
     private final Map<String, ModuleProvider> modules;
     private final AppCode code;
     private final Consumer<String> warn;
+    private final Runtime runtime;
+    private final List<Subsystem> booted = new ArrayList<>();
     private Registry decoded;
 
+    /** What the application itself gives its extensions beyond the boot data: services, metrics, exit. */
+    interface Runtime {
+        CollectorSlot metrics();
+
+        Map<String, ServiceStatus> services();
+
+        void requestExit(int code);
+    }
+
     AppBoot(Path root, RuntimeConfig config, Registry registry, Decoding decoding, Node node, Functions functions,
-            Map<String, ModuleProvider> modules, AppCode code, Consumer<String> warn) {
+            Map<String, ModuleProvider> modules, AppCode code, Consumer<String> warn, Runtime runtime) {
+        this.runtime = runtime;
         this.root = root;
         this.config = config;
         this.registry = registry;
@@ -96,5 +112,39 @@ final class AppBoot implements Boot {
     @Override
     public void warn(String message) {
         warn.accept(message);
+    }
+
+    /** An extension booted {@code s}: later extensions may look it up. */
+    void booted(Subsystem s) {
+        booted.add(s);
+    }
+
+    List<Subsystem> subsystems() {
+        return List.copyOf(booted);
+    }
+
+    @Override
+    public <T extends Subsystem> T subsystem(Class<T> type) {
+        for (Subsystem s : booted) {
+            if (type.isInstance(s)) {
+                return type.cast(s);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public CollectorSlot metrics() {
+        return runtime.metrics();
+    }
+
+    @Override
+    public Map<String, ServiceStatus> services() {
+        return runtime.services();
+    }
+
+    @Override
+    public void requestExit(int code) {
+        runtime.requestExit(code);
     }
 }
