@@ -20,8 +20,8 @@ local function main()
             end
         else
             tick = tick + 1
-            -- bursts of 5 to 25 jobs: the queue's depth rises and falls
-            local burst = 5 + (tick % 5) * 5
+            -- bursts of 10 to 50 jobs, about what the consumer handles per second: the depth rises and falls
+            local burst = 10 + (tick % 5) * 10
             for i = 1, burst do
                 queue.publish("app:jobs", { kind = (i % 2 == 0) and "even" or "odd", n = i })
             end

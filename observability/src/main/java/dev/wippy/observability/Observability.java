@@ -57,7 +57,7 @@ public final class Observability implements Subsystem {
         boot.module("system", SystemModule.provider(new SystemFacts(watched, boot::requestExit,
                 () -> boot.code().modules().keySet())));
         if (workflows != null) {
-            Histogram steps = Histogram.builder().name("wippy_workflow_step_duration_seconds").classicOnly()
+            Histogram steps = Histogram.builder().withoutExemplars().name("wippy_workflow_step_duration_seconds").classicOnly()
                     .classicUpperBounds(0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1)
                     .register(o.registry.getPrometheusRegistry());
             workflows.provider().observeSteps(nanos -> steps.observe(nanos / 1e9));

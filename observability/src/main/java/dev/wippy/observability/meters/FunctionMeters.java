@@ -24,8 +24,8 @@ public final class FunctionMeters implements CallListener {
     private record PerFunction(CounterDataPoint ok, CounterDataPoint failed, DistributionDataPoint duration) {}
 
     public FunctionMeters(PrometheusRegistry registry) {
-        calls = Counter.builder().name("wippy_function_calls").labelNames("function_id", "status").register(registry);
-        duration = Histogram.builder().name("wippy_function_duration_seconds").labelNames("function_id")
+        calls = Counter.builder().withoutExemplars().name("wippy_function_calls").labelNames("function_id", "status").register(registry);
+        duration = Histogram.builder().withoutExemplars().name("wippy_function_duration_seconds").labelNames("function_id")
                 .classicOnly().classicUpperBounds(BUCKETS).register(registry);
     }
 

@@ -75,9 +75,9 @@ final class Families {
         StatefulMetric<?, ?> metric;
         try {
             metric = switch (kind) {
-                case COUNTER_ADD -> Counter.builder().name(name).labelNames(labelNames).register(registry);
-                case GAUGE_SET, GAUGE_ADD -> Gauge.builder().name(name).labelNames(labelNames).register(registry);
-                case HISTOGRAM -> Histogram.builder().name(name).labelNames(labelNames).classicOnly()
+                case COUNTER_ADD -> Counter.builder().withoutExemplars().name(name).labelNames(labelNames).register(registry);
+                case GAUGE_SET, GAUGE_ADD -> Gauge.builder().withoutExemplars().name(name).labelNames(labelNames).register(registry);
+                case HISTOGRAM -> Histogram.builder().withoutExemplars().name(name).labelNames(labelNames).classicOnly()
                         .classicUpperBounds(BUCKETS).register(registry);
             };
         } catch (RuntimeException e) {

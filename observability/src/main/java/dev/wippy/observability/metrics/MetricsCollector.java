@@ -80,20 +80,24 @@ public final class MetricsCollector implements Collector, AutoCloseable {
                 batch.add(first);
                 buffer.drainTo(batch, BATCH - 1);
                 for (Recording r : batch) {
-                    try {
-                        families.apply(r);
-                    } finally {
-                        applied++;
-                    }
+                    apply(r);
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
-                // the exporter must outlive a bad recording: the next ones are still applied
-                LOG.warn("metrics exporter: {}", e.toString());
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /** Applies one recording; a failure is logged and the exporter goes on with the next one. */
+    private void apply(Recording r) {
+        try {
+            families.apply(r);
+        } catch (RuntimeException e) {
+            LOG.warn("metric {} not recorded: {}", r.name(), e.toString());
+        } finally {
+            applied++;
         }
     }
 

@@ -277,4 +277,8 @@
     source.onmessage = e => view.update(JSON.parse(e.data));
   }
   connect(view.params ? view.params() : {});
+  // A browser keeps at most six connections per server: a page left for another (perhaps kept in the back-forward
+  // cache) must give its stream back, and takes a new one when it is shown again.
+  window.addEventListener('pagehide', () => { if (source) source.close(); });
+  window.addEventListener('pageshow', e => { if (e.persisted) connect(view.params ? view.params() : {}); });
 })();
