@@ -7,5 +7,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 jdk_java="$(bash "$root/scripts/find-java.sh")"
 main="$1"
 shift
+# WIPPY_CONSOLE=ADDR runs the benchmark with the web console on ADDR and one of its pages open
 exec "$jdk_java" $(grep -v '^#' "$root/scripts/jvm.options" | grep -v -e '^$' -e SharedArchive) \
+  ${WIPPY_CONSOLE:+-Dwippy.bench.console=$WIPPY_CONSOLE} \
   -cp "$root/bench/target/wippy-bench.jar:$root/bench/target/lib/*" "$main" "$@"

@@ -1,6 +1,8 @@
 package dev.wippy.bench;
 
+import dev.wippy.observability.Observability;
 import dev.wippy.runtime.app.Application;
+import dev.wippy.runtime.config.RuntimeConfig;
 import dev.wippy.runtime.terminal.Terminal;
 
 import java.io.ByteArrayInputStream;
@@ -22,7 +24,21 @@ final class BenchApp {
         for (Map.Entry<String, String> f : files.entrySet()) {
             Files.writeString(dir.resolve("src").resolve(f.getKey()), f.getValue());
         }
-        return Application.boot(dir, new Terminal(new ByteArrayInputStream(new byte[0]), System.out, System.err,
-                List.of()));
+        RuntimeConfig config = RuntimeConfig.read(dir);
+        if (ConsoleLoad.address() != null) {
+            config = config.with("console", "address", ConsoleLoad.address());
+        }
+        Application app = Application.boot(dir, new Terminal(new ByteArrayInputStream(new byte[0]), System.out,
+                System.err, List.of()), config);
+        if (ConsoleLoad.address() != null) {
+            String page = switch (name) {
+                case "queue-bench" -> "queues";
+                case "funcs-bench" -> "functions";
+                case "workflow-bench" -> "workflows";
+                default -> "processes";
+            };
+            ConsoleLoad.watch(app.subsystem(Observability.class).console().url() + "events/" + page);
+        }
+        return app;
     }
 }

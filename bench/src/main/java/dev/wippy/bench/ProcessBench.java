@@ -5,6 +5,8 @@ import dev.wippy.lua.vm.JavaFunction;
 import dev.wippy.lua.vm.LuaString;
 import dev.wippy.lua.vm.LuaTable;
 import dev.wippy.lua.vm.Multi;
+import dev.wippy.observability.console.Console;
+import dev.wippy.observability.watch.Watched;
 import dev.wippy.runtime.errors.ErrorObject;
 import dev.wippy.runtime.lua.LuaEntry;
 import dev.wippy.runtime.lua.LuaEntryCode;
@@ -156,6 +158,10 @@ public final class ProcessBench {
         long ringSize = Long.parseLong(args[2]);
         long ringHops = Long.parseLong(args[3]);
         ProcessBench b = new ProcessBench();
+        if (ConsoleLoad.address() != null) {
+            Console console = Console.start(ConsoleLoad.address(), Watched.node(b.node));
+            ConsoleLoad.watch(console.url() + "events/processes");
+        }
         System.out.printf("spawns_per_second %.0f%n", b.spawnsPerSecond(spawns));
         System.out.printf("bytes_per_idle_process %.0f%n", b.bytesPerIdleProcess(idle));
         System.out.printf("ring_messages_per_second %.0f%n", b.ringMessagesPerSecond(ringSize, ringHops));

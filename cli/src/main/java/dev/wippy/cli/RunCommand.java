@@ -1,10 +1,11 @@
 package dev.wippy.cli;
 
 import ch.qos.logback.classic.Level;
+import dev.wippy.observability.Observability;
+import dev.wippy.observability.console.Console;
 import dev.wippy.runtime.app.Application;
 import dev.wippy.runtime.app.ExitCodes;
 import dev.wippy.runtime.config.RuntimeConfig;
-import dev.wippy.runtime.process.ExitResult;
 import dev.wippy.runtime.process.ProcessExecution;
 import dev.wippy.runtime.registry.BootException;
 import dev.wippy.runtime.terminal.Terminal;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -40,8 +42,13 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Option(names = {"-v", "--verbose"}, description = "Log at debug level.")
     private boolean verbose;
 
-    @CommandLine.Option(names = {"-c", "--console"}, description = "Show logs even with -x.")
+    @CommandLine.Option(names = "-c", description = "Show logs even with -x.")
     private boolean console;
+
+    @CommandLine.Option(names = "--console", arity = "0", paramLabel = "ADDR", parameterConsumer = ConsoleAddress.class,
+            description = "Start the live web console on ADDR (host:port or a port; default " + Console.DEFAULT_ADDRESS
+                    + ", loopback only); also shows logs with -x.")
+    private String webConsole;
 
     @CommandLine.Option(names = {"-s", "--silent"}, description = "No log output.")
     private boolean silent;
@@ -74,9 +81,11 @@ final class RunCommand implements Callable<Integer> {
         boolean oneProcess = target != null && !target.equals("list");
         Application app;
         try {
-            RuntimeConfig config = RuntimeConfig.read(dir);
+            RuntimeConfig config = webConsole == null ? RuntimeConfig.read(dir)
+                    : RuntimeConfig.read(dir).with("console", "address", webConsole);
             LogSetup.configure(config.logEncoding(), logLevel(oneProcess || "list".equals(target)), err);
-            app = Application.boot(dir, new Terminal(in, out, err, args));
+            app = Application.boot(dir, new Terminal(in, out, err, args), config);
+            announceConsole(app);
             if ("list".equals(target)) {
                 return list(app);
             }
@@ -88,9 +97,10 @@ final class RunCommand implements Callable<Integer> {
             ProcessExecution p = app.run(t, args);
             signals.onInterrupt(() -> app.shutdown(config.shutdownTimeout()), () -> Runtime.getRuntime()
                     .halt(FORCED));
-            ExitResult result = p.done().join();
+            CompletableFuture.anyOf(p.done(), app.exitRequested()).join();
             LogSetup.mute(false);
-            int code = ExitCodes.of(result, out, err);
+            int code = app.exitRequested().isDone() && !p.done().isDone() ? app.exitRequested().join()
+                    : ExitCodes.of(p.done().join(), out, err);
             reportCut(app.shutdown(config.shutdownTimeout()));
             return code;
         } catch (BootException e) {
@@ -109,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
         if (verbose) {
             return Level.DEBUG;
         }
-        return quietByDefault && !console ? null : Level.INFO;
+        return quietByDefault && !console && webConsole == null ? null : Level.INFO;
     }
 
     private int list(Application app) {
@@ -126,12 +136,38 @@ final class RunCommand implements Callable<Integer> {
     private int serve(Application app, RuntimeConfig config) {
         CountDownLatch stop = new CountDownLatch(1);
         signals.onInterrupt(stop::countDown, () -> Runtime.getRuntime().halt(FORCED));
+        app.exitRequested().thenRun(stop::countDown);
         try {
             stop.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return reportCut(app.shutdown(config.shutdownTimeout())) ? 0 : 1;
+        boolean clean = reportCut(app.shutdown(config.shutdownTimeout()));
+        return app.exitRequested().isDone() ? app.exitRequested().join() : clean ? 0 : 1;
+    }
+
+    /** Prints where the console is and the token its actions need (a log line may be muted; this is not). */
+    private void announceConsole(Application app) {
+        Console c = app.subsystem(Observability.class).console();
+        if (c != null) {
+            err.println("wippy: console at " + c.url() + "?token=" + c.token() + " (actions need the token)");
+        }
+    }
+
+    /**
+     * Takes the value of {@code --console} only when the next argument is an address ({@code host:port} or a
+     * port), so that {@code wippy run --console hello} still runs the command {@code hello}.
+     */
+    static final class ConsoleAddress implements CommandLine.IParameterConsumer {
+        private static final java.util.regex.Pattern ADDRESS =
+                java.util.regex.Pattern.compile("(\\[[0-9a-fA-F:.]*]|[A-Za-z0-9.-]*)?:\\d+|\\d+");
+
+        @Override
+        public void consumeParameters(java.util.Stack<String> args, CommandLine.Model.ArgSpec spec,
+                                      CommandLine.Model.CommandSpec command) {
+            String next = args.isEmpty() ? null : args.peek();
+            spec.setValue(next != null && ADDRESS.matcher(next).matches() ? args.pop() : Console.DEFAULT_ADDRESS);
+        }
     }
 
     /** Names on stderr what shutdown had to terminate or cut short; true when there was nothing. */

@@ -56,7 +56,8 @@ public final class HttpExtension implements Extension {
         RoutingPlan plan = plan(boot, boot.decoded());
         TlsSettings.Variables variables = variables(boot.subsystem(Env.class));
         for (HttpEntries.Server s : HttpEntries.of(boot.decoded(), boot.root())) {
-            servers.add(new HttpServer(s.service(), plan.build(s), boot.node().timers(), webSockets, variables),
+            servers.add(new HttpServer(s.service(), plan.build(s), boot.node().timers(), webSockets, variables,
+                    boot.metrics()),
                     s.service().autoStart());
         }
         boot.code().onCommit((previous, next) -> routesOf(boot, servers, previous, next));
@@ -78,9 +79,9 @@ public final class HttpExtension implements Extension {
     }
 
     private static RoutingPlan plan(Boot boot, Registry registry) {
-        return new RoutingPlan(new Middlewares(boot.node(), registry, boot.root()), function -> new EndpointHandler(
-                boot.functions(), function, x -> Map.of(RequestHandle.KEY, new RequestHandle(x), "request_id",
-                LuaString.of(x.requestId()))), StaticFiles::new);
+        return new RoutingPlan(new Middlewares(boot.node(), registry, boot.root(), boot.metrics()),
+                function -> new EndpointHandler(boot.functions(), function, x -> Map.of(RequestHandle.KEY,
+                        new RequestHandle(x), "request_id", LuaString.of(x.requestId()))), StaticFiles::new);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.wippy.http.middleware;
 import dev.wippy.http.config.Options;
 import dev.wippy.http.server.Middleware;
 import dev.wippy.http.server.MiddlewareFactory;
+import dev.wippy.runtime.metrics.CollectorSlot;
 import dev.wippy.runtime.process.Node;
 import dev.wippy.runtime.registry.Entry;
 import dev.wippy.runtime.registry.Registry;
@@ -18,12 +19,17 @@ public final class Middlewares implements MiddlewareFactory {
     private final Node node;
     private final Registry registry;
     private final Path root;
+    private final CollectorSlot metrics;
 
-    /** @param registry the app's entries and {@code root} its folder, for the filesystems {@code sendfile} serves */
-    public Middlewares(Node node, Registry registry, Path root) {
+    /**
+     * @param registry the app's entries and {@code root} its folder, for the filesystems {@code sendfile} serves;
+     *                 {@code metrics} is where the {@code metrics} middleware records
+     */
+    public Middlewares(Node node, Registry registry, Path root, CollectorSlot metrics) {
         this.node = node;
         this.registry = registry;
         this.root = root;
+        this.metrics = metrics;
     }
 
     @Override
@@ -36,8 +42,9 @@ public final class Middlewares implements MiddlewareFactory {
             case "sse_relay" -> new dev.wippy.http.relay.SseRelay(node, options);
             case "websocket_relay" -> new dev.wippy.http.relay.WebSocketRelay(options);
             case "sendfile" -> new dev.wippy.http.statics.SendFile(options, owner, registry, root);
-            // no metrics collector nor telemetry in this runtime yet: accepted, and they pass requests on
-            case "metrics", "otel" -> (x, next) -> next.handle(x);
+            case "metrics" -> new RequestMetrics(metrics);
+            // no tracing in this runtime yet: accepted, and it passes requests on
+            case "otel" -> (x, next) -> next.handle(x);
             default -> throw new IllegalArgumentException(NOT_YET.contains(name)
                     ? "middleware " + name + " needs the security module, which this runtime does not have yet"
                     : "middleware not found: " + name);

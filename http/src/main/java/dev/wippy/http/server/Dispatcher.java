@@ -3,6 +3,7 @@ package dev.wippy.http.server;
 import dev.wippy.http.routing.CleanPath;
 import dev.wippy.http.routing.Lookup;
 import dev.wippy.http.routing.RouteTable;
+import dev.wippy.runtime.metrics.CollectorSlot;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -44,10 +45,12 @@ final class Dispatcher implements io.helidon.webserver.http.Handler {
     private final Duration writeTimeout;
     /** Replaced as a whole when a registry commit changes the routes: running requests keep the old one. */
     private volatile RouteTable<Handler> table;
+    private final CollectorSlot metrics;
     private volatile boolean draining;
 
     Dispatcher(String serverId, RouteTable<Handler> table, InFlight inFlight, ScheduledExecutorService timers,
-               Duration writeTimeout) {
+               Duration writeTimeout, CollectorSlot metrics) {
+        this.metrics = metrics;
         this.serverId = serverId;
         this.table = table;
         this.inFlight = inFlight;
@@ -141,6 +144,7 @@ final class Dispatcher implements io.helidon.webserver.http.Handler {
             x.ended();
             inFlight.exit(x);
             AccessLog.record(x);
+            ServerMetrics.record(metrics.get(), x);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.wippy.http.server;
 import dev.wippy.http.config.ServiceSettings;
 import dev.wippy.http.config.TlsSettings;
 import dev.wippy.http.routing.RouteTable;
+import dev.wippy.runtime.metrics.CollectorSlot;
 import dev.wippy.runtime.registry.BootException;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -39,13 +40,16 @@ public final class HttpServer {
     private WebServer server;
     private SlowClients slowClients;
 
-    /** @param env where the {@code tls.*_env} fields are looked up when the server starts */
+    /**
+     * @param env     where the {@code tls.*_env} fields are looked up when the server starts
+     * @param metrics where every finished request is counted
+     */
     public HttpServer(ServiceSettings settings, RouteTable<Handler> table, ScheduledExecutorService timers,
-                      WebSockets webSockets, TlsSettings.Variables env) {
+                      WebSockets webSockets, TlsSettings.Variables env, CollectorSlot metrics) {
         this.settings = settings;
         this.webSockets = webSockets;
         this.env = env;
-        this.dispatcher = new Dispatcher(settings.id(), table, inFlight, timers, settings.write());
+        this.dispatcher = new Dispatcher(settings.id(), table, inFlight, timers, settings.write(), metrics);
         this.timers = timers;
     }
 

@@ -4,6 +4,7 @@ import dev.wippy.runtime.config.RuntimeConfig;
 import dev.wippy.runtime.ext.AppCode;
 import dev.wippy.runtime.ext.Boot;
 import dev.wippy.runtime.ext.Subsystem;
+import dev.wippy.runtime.metrics.CollectorSlot;
 import dev.wippy.runtime.funcs.Functions;
 import dev.wippy.runtime.lua.ModuleProvider;
 import dev.wippy.runtime.process.Node;
@@ -11,6 +12,7 @@ import dev.wippy.runtime.registry.Entry;
 import dev.wippy.runtime.registry.Registry;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -27,11 +29,22 @@ final class AppBoot implements Boot {
     private final Map<String, ModuleProvider> modules;
     private final AppCode code;
     private final Consumer<String> warn;
-    private final List<Subsystem> booted;
+    private final Runtime runtime;
+    private final List<Subsystem> booted = new ArrayList<>();
     private Registry decoded;
 
+    /** What the application itself gives its extensions beyond the boot data: services, metrics, exit. */
+    interface Runtime {
+        CollectorSlot metrics();
+
+        Map<String, ServiceStatus> services();
+
+        void requestExit(int code);
+    }
+
     AppBoot(Path root, RuntimeConfig config, Registry registry, Decoding decoding, Node node, Functions functions,
-            Map<String, ModuleProvider> modules, AppCode code, Consumer<String> warn, List<Subsystem> booted) {
+            Map<String, ModuleProvider> modules, AppCode code, Consumer<String> warn, Runtime runtime) {
+        this.runtime = runtime;
         this.root = root;
         this.config = config;
         this.registry = registry;
@@ -41,7 +54,6 @@ final class AppBoot implements Boot {
         this.modules = modules;
         this.code = code;
         this.warn = warn;
-        this.booted = booted;
     }
 
     @Override
@@ -98,12 +110,41 @@ final class AppBoot implements Boot {
     }
 
     @Override
-    public <T extends Subsystem> T subsystem(Class<T> type) {
-        return booted.stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
+    public void warn(String message) {
+        warn.accept(message);
+    }
+
+    /** An extension booted {@code s}: later extensions may look it up. */
+    void booted(Subsystem s) {
+        booted.add(s);
+    }
+
+    List<Subsystem> subsystems() {
+        return List.copyOf(booted);
     }
 
     @Override
-    public void warn(String message) {
-        warn.accept(message);
+    public <T extends Subsystem> T subsystem(Class<T> type) {
+        for (Subsystem s : booted) {
+            if (type.isInstance(s)) {
+                return type.cast(s);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public CollectorSlot metrics() {
+        return runtime.metrics();
+    }
+
+    @Override
+    public Map<String, ServiceStatus> services() {
+        return runtime.services();
+    }
+
+    @Override
+    public void requestExit(int code) {
+        runtime.requestExit(code);
     }
 }

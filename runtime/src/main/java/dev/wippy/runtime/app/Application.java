@@ -18,6 +18,7 @@ import dev.wippy.runtime.lua.LuaEntry;
 import dev.wippy.runtime.lua.LuaEntryCode;
 import dev.wippy.runtime.lua.ModuleProvider;
 import dev.wippy.runtime.lua.Sandbox;
+import dev.wippy.runtime.metrics.CollectorSlot;
 import dev.wippy.runtime.process.Event;
 import dev.wippy.runtime.process.Execution;
 import dev.wippy.runtime.process.Node;
@@ -70,26 +71,37 @@ public final class Application {
     private final ServiceSupervisor supervisor;
     /** The extensions' subsystems in start order. */
     private final List<Subsystem> subsystems;
+    private final CompletableFuture<Integer> exitRequest;
 
     private Application(Registry registry, Node node, LiveCode code, Map<String, String> commands,
-                        List<Subsystem> subsystems) {
+                        ServiceSupervisor supervisor, List<Subsystem> subsystems, CompletableFuture<Integer> exit) {
         this.registry = registry;
         this.node = node;
         this.code = code;
         this.commands = commands;
-        this.supervisor = new ServiceSupervisor(node);
+        this.supervisor = supervisor;
         this.subsystems = subsystems;
+        this.exitRequest = exit;
     }
 
     /**
-     * Loads, checks and starts the app in {@code root}.
+     * Loads, checks and starts the app in {@code root} with the settings of its {@code .wippy.yaml}.
      *
      * @throws BootException when the app cannot start; its message names file, line and entry
      */
     public static Application boot(Path root, Terminal terminal) {
+        return boot(root, terminal, RuntimeConfig.read(root));
+    }
+
+    /**
+     * Loads, checks and starts the app in {@code root} with {@code config} (the file's settings, some perhaps
+     * given on the command line instead).
+     *
+     * @throws BootException when the app cannot start; its message names file, line and entry
+     */
+    public static Application boot(Path root, Terminal terminal, RuntimeConfig config) {
         RegistryLoader.Loaded loaded = RegistryLoader.load(root, LOG::warn);
         Registry registry = loaded.registry();
-        RuntimeConfig config = RuntimeConfig.read(root);
         List<Extension> extensions = Extensions.load();
         warnAboutKinds(registry, extensions);
         Node node = new Node();
@@ -98,17 +110,35 @@ public final class Application {
         Map<String, ModuleProvider> modules = modules(functions, new EventBus(), history);
         Decoding decoding = new Decoding(Extensions.decodedKinds(extensions));
         LiveCode code = new LiveCode(functions, decoding, root, loaded.src(), modules, LOG::warn);
-        List<Subsystem> subsystems = new ArrayList<>();
+        ServiceSupervisor supervisor = new ServiceSupervisor(node);
+        CollectorSlot metrics = new CollectorSlot();
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
         AppBoot boot = new AppBoot(root, config, registry, decoding, node, functions, modules, code, LOG::warn,
-                subsystems);
+                new AppBoot.Runtime() {
+                    @Override
+                    public CollectorSlot metrics() {
+                        return metrics;
+                    }
+
+                    @Override
+                    public Map<String, ServiceStatus> services() {
+                        return supervisor.statuses();
+                    }
+
+                    @Override
+                    public void requestExit(int code) {
+                        exit.complete(code);
+                    }
+                });
         for (Extension x : extensions) {
-            subsystems.add(x.boot(boot));
+            boot.booted(x.boot(boot));
         }
         Registry decoded = boot.decoded();
         code.load(decoded);
         References.check(decoded);
         history.setCommitHandler(code);
-        Application app = new Application(registry, node, code, Commands.of(registry), List.copyOf(subsystems));
+        Application app = new Application(registry, node, code, Commands.of(registry), supervisor,
+                boot.subsystems(), exit);
         app.start(terminal, modules);
         return app;
     }
@@ -215,9 +245,18 @@ public final class Application {
         }
         throw new IllegalArgumentException("no subsystem of type " + type.getName());
     }
+
     /** The state of every started service, by entry ID. */
     public Map<String, ServiceStatus> services() {
         return supervisor.statuses();
+    }
+
+    /**
+     * Completes with an exit code when code running in the app asks the runtime to shut down ({@code system.exit},
+     * spec 01 §5.5); the command then shuts down gracefully and exits with it.
+     */
+    public CompletableFuture<Integer> exitRequested() {
+        return exitRequest;
     }
 
     /** Named commands ({@code meta.command.name}) to entry IDs, sorted by name. */

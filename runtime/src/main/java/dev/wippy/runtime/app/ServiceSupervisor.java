@@ -44,7 +44,9 @@ final class ServiceSupervisor {
     void start(List<Entry> ordered) {
         for (Entry e : ordered) {
             Service s = new Service(e);
-            services.put(e.id(), s);
+            synchronized (services) {
+                services.put(e.id(), s);
+            }
             s.start();
             ServiceStatus status = s.status();
             if (s.lifecycle.required() && status.state() == ServiceState.EXITED && status.lastRunning() == null) {
@@ -55,15 +57,23 @@ final class ServiceSupervisor {
 
     /** Stops every service, dependents first. */
     void stop() {
-        List<Service> all = new ArrayList<>(services.values());
+        List<Service> all;
+        synchronized (services) {
+            all = new ArrayList<>(services.values());
+        }
         for (int i = all.size() - 1; i >= 0; i--) {
             all.get(i).stop();
         }
     }
 
+    /** May be called from any thread, also while services start. */
     Map<String, ServiceStatus> statuses() {
+        List<Service> all;
+        synchronized (services) {
+            all = new ArrayList<>(services.values());
+        }
         Map<String, ServiceStatus> out = new LinkedHashMap<>();
-        services.forEach((id, s) -> out.put(id, s.status()));
+        all.forEach(s -> out.put(s.entry.id(), s.status()));
         return out;
     }
 
@@ -93,7 +103,10 @@ final class ServiceSupervisor {
         }
 
         synchronized ServiceStatus status() {
-            return new ServiceStatus(state, retries, lastRunning, List.copyOf(starts), lastError);
+            Instant next = pendingRestart == null || pendingRestart.isDone() ? null
+                    : Instant.now().plusNanos(pendingRestart.getDelay(TimeUnit.NANOSECONDS));
+            return new ServiceStatus(state, retries, lastRunning, List.copyOf(starts), lastError,
+                    current == null ? null : current.pid(), next);
         }
 
         synchronized void start() {

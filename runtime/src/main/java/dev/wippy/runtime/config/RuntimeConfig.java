@@ -65,6 +65,21 @@ public record RuntimeConfig(LogEncoding logEncoding, Duration shutdownTimeout, b
         return Values.at(settings, path);
     }
 
+    /**
+     * These settings with {@code section.key} set to {@code value}, as if the file said so (an option given on the
+     * command line, such as {@code wippy run --console}).
+     */
+    public RuntimeConfig with(String section, String key, Object value) {
+        Map<String, Object> top = new java.util.LinkedHashMap<>(settings);
+        Map<String, Object> inner = new java.util.LinkedHashMap<>();
+        if (top.get(section) instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> inner.put(String.valueOf(k), v));
+        }
+        inner.put(key, value);
+        top.put(section, inner);
+        return new RuntimeConfig(logEncoding, shutdownTimeout, registryHistory, top);
+    }
+
     /** Only in-memory history exists here; {@code sqlite} and {@code postgres} are optional (spec 01 §1.3). */
     private static boolean registryHistory(Path file, Map<String, Object> top) {
         Object enabled = Values.at(top, "registry.enable_history");

@@ -1,13 +1,16 @@
 package dev.wippy.runtime.ext;
 
+import dev.wippy.runtime.app.ServiceStatus;
 import dev.wippy.runtime.config.RuntimeConfig;
 import dev.wippy.runtime.funcs.Functions;
 import dev.wippy.runtime.lua.ModuleProvider;
+import dev.wippy.runtime.metrics.CollectorSlot;
 import dev.wippy.runtime.process.Node;
 import dev.wippy.runtime.registry.Entry;
 import dev.wippy.runtime.registry.Registry;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** What an extension boots with: the app's registry and the runtime services it may use or add to. */
@@ -48,4 +51,13 @@ public interface Boot {
 
     /** A boot warning (a questionable entry that does not stop the boot). */
     void warn(String message);
+
+    /** Where metrics are recorded; an exporting extension installs the collector. */
+    CollectorSlot metrics();
+
+    /** The state of every supervised service by entry ID; empty until services start (after the subsystems). */
+    Map<String, ServiceStatus> services();
+
+    /** Asks for a graceful shutdown of the runtime that ends the command with {@code code} (spec 01 §5.5). */
+    void requestExit(int code);
 }

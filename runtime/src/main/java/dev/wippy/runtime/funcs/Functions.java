@@ -14,9 +14,21 @@ public final class Functions {
 
     private final Node node;
     private final Map<String, Function> byId = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Told of every finished invocation when set; null costs calls nothing but a read. */
+    private volatile CallListener listener;
 
     public Functions(Node node) {
         this.node = node;
+    }
+
+    /** Tells {@code l} of every invocation that finishes from now on (one listener; null removes it). */
+    public void listen(CallListener l) {
+        listener = l;
+    }
+
+    /** The IDs of the callable function entries. */
+    public java.util.Set<String> ids() {
+        return java.util.Collections.unmodifiableSet(byId.keySet());
     }
 
     /** Makes {@code f} callable (replacing an earlier version of the same entry). */
@@ -98,7 +110,16 @@ public final class Functions {
     FunctionExecution start(Function f, Object[] frozenArgs, Map<String, Object> context) {
         f.pool().enter();
         FunctionExecution e = new FunctionExecution(node, f.id(), f.code(), f.pool(), frozenArgs, context);
-        e.done().whenComplete((r, t) -> f.pool().leave());
+        CallListener l = listener;
+        if (l == null) {
+            e.done().whenComplete((r, t) -> f.pool().leave());
+        } else {
+            long began = System.nanoTime();
+            e.done().whenComplete((r, t) -> {
+                f.pool().leave();
+                l.finished(f.id(), System.nanoTime() - began, t != null || r.error() != null);
+            });
+        }
         e.start();
         return e;
     }

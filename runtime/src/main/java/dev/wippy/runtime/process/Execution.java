@@ -309,6 +309,18 @@ public abstract class Execution implements Scheduler.Owner {
         }
     }
 
+    /** This execution as it is now (see {@link ExecutionView}); {@code host} is given by the caller. */
+    public ExecutionView view(String host) {
+        scheduler.lock.lock();
+        try {
+            return new ExecutionView(pid, entryId, host, mailbox.size() + inbox.bufferedLocked()
+                    + events.bufferedLocked(), List.copyOf(monitoredBy), List.copyOf(links),
+                    names == null ? List.of() : List.copyOf(names), scheduler.isBlocked(), alive);
+        } finally {
+            scheduler.lock.unlock();
+        }
+    }
+
     public boolean isAlive() {
         scheduler.lock.lock();
         try {

@@ -21,6 +21,7 @@ public final class Node {
     private final ConcurrentHashMap<String, Execution> executions = new ConcurrentHashMap<>();
     private final NameRegistry names = new NameRegistry();
     private final ConcurrentHashMap<String, Host> hosts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, HostCounters> counters = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers = newTimers();
     private final List<ExternalProcesses> externals = new CopyOnWriteArrayList<>();
     private volatile CodeResolver code;
@@ -57,6 +58,17 @@ public final class Node {
 
     public void addHost(Host host) {
         hosts.put(host.id(), host);
+        counters.putIfAbsent(host.id(), new HostCounters());
+    }
+
+    /** Every host of the node, by ID. */
+    public java.util.Map<String, Host> hosts() {
+        return java.util.Collections.unmodifiableMap(hosts);
+    }
+
+    /** The spawn and exit counts of host {@code id}, or null for an unknown host. */
+    public HostCounters counters(String id) {
+        return counters.get(id);
     }
 
     public Host host(String id) {
@@ -105,6 +117,13 @@ public final class Node {
 
     void remove(Execution e) {
         executions.remove(e.pid(), e);
+    }
+
+    void exited(ProcessExecution p) {
+        HostCounters c = counters.get(p.host().id());
+        if (c != null) {
+            c.exited();
+        }
     }
 
     /**
@@ -177,6 +196,7 @@ public final class Node {
                 caller.addLink(p.pid());
             }
         }
+        counters.get(hostId).spawned();
         p.start();
         return p;
     }

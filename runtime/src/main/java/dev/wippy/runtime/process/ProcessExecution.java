@@ -59,6 +59,7 @@ public final class ProcessExecution extends Execution {
         state = null;
         exit(result);
         host.exited(this);
+        node.exited(this);
         done.complete(result);
     }
 

@@ -47,6 +47,11 @@ public final class Consumer {
         return settings.id();
     }
 
+    /** The queue this consumer takes from. */
+    public String queueId() {
+        return settings.queue();
+    }
+
     ConsumerSettings settings() {
         return settings;
     }

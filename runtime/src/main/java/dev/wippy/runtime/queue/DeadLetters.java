@@ -83,6 +83,7 @@ record DeadLetters(String target, int maxAttempts, Function<String, QueueDefinit
             return false;
         }
         d.ack();
+        from.countDeadLetter();
         LOG.atWarn().setMessage("message moved to the dead-letter queue").addKeyValue("queue", from.id())
                 .addKeyValue("dead_letter_queue", to.id()).addKeyValue("message", original.id())
                 .addKeyValue("attempts", d.attempt()).addKeyValue("error", error).log();

@@ -19,6 +19,8 @@ final class QueueDefinition {
     private final DriverQueue backend;
     private final Codec codec;
     private final DeadLetters deadLetters;
+    /** Messages moved to the dead-letter queue since boot. */
+    private final java.util.concurrent.atomic.AtomicLong deadLettered = new java.util.concurrent.atomic.AtomicLong();
 
     QueueDefinition(String id, Driver driver, DriverQueue backend, Codec codec, DeadLetters deadLetters) {
         this.id = id;
@@ -86,6 +88,14 @@ final class QueueDefinition {
     /** The dead-letter policy, or null when failed messages are always redelivered. */
     DeadLetters deadLetters() {
         return deadLetters;
+    }
+
+    void countDeadLetter() {
+        deadLettered.incrementAndGet();
+    }
+
+    long deadLettered() {
+        return deadLettered.get();
     }
 
     /**

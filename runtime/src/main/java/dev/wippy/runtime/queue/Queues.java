@@ -115,6 +115,16 @@ public final class Queues implements Subsystem {
         drivers.values().forEach(Driver::stop);
     }
 
+    /** The IDs of the declared queues, in entry order. */
+    public java.util.Set<String> queueIds() {
+        return java.util.Collections.unmodifiableSet(queues.keySet());
+    }
+
+    /** The consumers by entry ID, in entry order. */
+    public Map<String, Consumer> consumers() {
+        return java.util.Collections.unmodifiableMap(consumers);
+    }
+
     /** A consumer by entry ID, or null. */
     public Consumer consumer(String id) {
         return consumers.get(id);
@@ -148,6 +158,7 @@ public final class Queues implements Subsystem {
         Map<String, Object> info = new LinkedHashMap<>(q.backend().info());
         info.put("ready", q.driver().running());
         info.put("codec", q.codec().name());
+        info.put("dead_lettered", q.deadLettered());
         return info;
     }
 }

@@ -10,9 +10,20 @@ import java.util.concurrent.Semaphore;
  */
 public final class HostSlots {
     private final Semaphore permits;
+    private final int workers;
 
     public HostSlots(int workers) {
         this.permits = new Semaphore(workers, true);
+        this.workers = workers;
+    }
+
+    public int workers() {
+        return workers;
+    }
+
+    /** Executions waiting for a slot (an estimate, for introspection). */
+    public int waiting() {
+        return permits.getQueueLength();
     }
 
     void acquire() {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * The embedded provider of an app: one engine per database file (workers naming the same file share it), the
@@ -28,6 +29,7 @@ public final class EmbeddedProvider {
     private EmbeddedSpace space;
     private Thread poller;
     private volatile boolean polling;
+    private volatile LongConsumer stepObserver;
 
     private EmbeddedProvider(Map<Path, Store> stores, Map<Path, Map<String, WorkerSettings>> workersByStore,
                              WorkflowClock clock, boolean replayAlways) {
@@ -67,6 +69,7 @@ public final class EmbeddedProvider {
     public void start(Node node, AppCode code, Sandbox sandbox, ActivityInvoker invoker) {
         stores.forEach((path, store) -> engines.add(new Engine(store, clock, node, code, sandbox,
                 workersByStore.get(path), replayAlways, invoker)));
+        engines.forEach(e -> e.stepObserver = stepObserver);
         space = new EmbeddedSpace(engines, code);
         node.addExternal(space);
         engines.forEach(e -> {
@@ -113,6 +116,17 @@ public final class EmbeddedProvider {
         Histogram all = new Histogram(3);
         engines.forEach(e -> all.add(e.stepTimes.getIntervalHistogram()));
         return all;
+    }
+
+    /** Tells {@code observer} the duration (nanoseconds) of every step from now on, beside {@link #stepLatencies}. */
+    public void observeSteps(LongConsumer observer) {
+        stepObserver = observer;
+        engines.forEach(e -> e.stepObserver = observer);
+    }
+
+    /** The workflow database files, one per distinct {@code database} of the workers. */
+    public List<Path> databases() {
+        return List.copyOf(stores.keySet());
     }
 
     /** Open executions of every database, for tests and tools: workflow ID to status text. */

@@ -75,6 +75,8 @@ public final class Engine {
     private final ReentrantLock[] idLocks = new ReentrantLock[256];
     /** How long steps take, from taking their inputs to their commit (nanoseconds). */
     final Recorder stepTimes = new Recorder(3);
+    /** Told of each step's duration too, when set (metrics). */
+    volatile java.util.function.LongConsumer stepObserver;
     /** The open children of each parent, by parent workflow ID. */
     final ConcurrentHashMap<String, Set<String>> children = new ConcurrentHashMap<>();
 
@@ -567,7 +569,12 @@ public final class Engine {
                 StoredStep stored = run.live.step(t, inputs.stream().map(OpenRun.Input::input).toList());
                 Plan plan = planStep(run, stored, inputs, stale, t);
                 commit(plan);
-                stepTimes.recordValue(System.nanoTime() - began);
+                long took = System.nanoTime() - began;
+                stepTimes.recordValue(took);
+                java.util.function.LongConsumer observer = stepObserver;
+                if (observer != null) {
+                    observer.accept(took);
+                }
                 run.lastStepTime = t;
                 if (replayAlways && !run.closed) {
                     run.dropLive();

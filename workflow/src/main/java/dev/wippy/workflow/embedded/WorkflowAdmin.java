@@ -82,6 +82,17 @@ public final class WorkflowAdmin implements AutoCloseable {
                 });
     }
 
+    /** How many executions have each status. */
+    public Map<String, Long> countByStatus() {
+        return store.read("SELECT status, count(*) FROM workflows GROUP BY status", List.of(), rs -> {
+            Map<String, Long> out = new LinkedHashMap<>();
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+            return out;
+        });
+    }
+
     /** One execution, or null. */
     public Execution get(String id) {
         return list(null).stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);

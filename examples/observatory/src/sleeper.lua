@@ -1,0 +1,6 @@
+local function main()
+    process.inbox():receive()
+    return 0
+end
+
+return { main = main }
