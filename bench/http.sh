@@ -3,12 +3,14 @@
 #   (a) the server the runtime uses with a plain Java handler returning the same bytes (the ceiling),
 #   (b) the http-hello example's GET /hello (a Lua handler),
 #   (c) its GET /greet/{name} (funcs.call + JSON encode).
-# Usage: bench/http.sh [CONNECTIONS] [SECONDS]   (defaults: 64 connections, 10 s per endpoint after
-# a warm-up of all of them)
+# Usage: bench/http.sh [CONNECTIONS] [SECONDS] [WRK-THREADS]   (defaults: 64 connections, 10 s per endpoint
+# after a warm-up of all of them, 1 wrk thread: on 2 cores a second one takes the server's core, and even the
+# ceiling's p99 then mostly measures wrk and the server waiting for each other)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 connections="${1:-64}"
 seconds="${2:-10}"
+threads="${3:-1}"
 bash "$root/scripts/install-bench-deps.sh"
 (cd "$root" && ./mvnw -q -B -DskipTests -Dexec.skip package)
 java="$(bash "$root/scripts/find-java.sh")"
@@ -48,12 +50,12 @@ await_port "$app_port"
 # warm-up: every endpoint gets load first, so that the JIT has compiled the paths of all three
 for url in "http://127.0.0.1:$plain_port/hello" "http://127.0.0.1:$app_port/hello" \
   "http://127.0.0.1:$app_port/greet/JVM" "http://127.0.0.1:$app_port/hello"; do
-  wrk -t2 -c"$connections" -d5s "$url" >/dev/null
+  wrk -t"$threads" -c"$connections" -d5s "$url" >/dev/null
 done
 
 # one wrk run: prints "requests/s p50 p99" (latencies in ms)
 measure() {
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency "$1" | awk '
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$1" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec/ { rps = $2 }
     $1 == "50%" { p50 = ms($2) }
@@ -65,7 +67,7 @@ read -r a_rps a_p50 a_p99 < <(measure "http://127.0.0.1:$plain_port/hello")
 read -r b_rps b_p50 b_p99 < <(measure "http://127.0.0.1:$app_port/hello")
 read -r c_rps c_p50 c_p99 < <(measure "http://127.0.0.1:$app_port/greet/JVM")
 
-echo "wrk -t2 -c$connections -d${seconds}s on loopback, $(nproc) cores"
+echo "wrk -t$threads -c$connections -d${seconds}s on loopback, $(nproc) cores"
 printf '| %-44s | %10s | %8s | %8s | %8s |\n' "endpoint" "requests/s" "p50 ms" "p99 ms" "vs (a)"
 printf '|%s|%s|%s|%s|%s|\n' "----------------------------------------------" "------------" "----------" "----------" "----------"
 row() { printf '| %-44s | %10s | %8s | %8s | %7s%% |\n' "$1" "$2" "$3" "$4" "$(awk -v x="$2" -v a="$a_rps" 'BEGIN { printf "%.0f", 100 * x / a }')"; }

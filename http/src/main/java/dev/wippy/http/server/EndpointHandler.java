@@ -32,13 +32,14 @@ public final class EndpointHandler implements Handler {
     public void handle(Exchange x) {
         Functions.Invocation inv;
         try {
-            inv = functions.invoke(functionId, NO_ARGS, context.apply(x));
+            inv = functions.prepare(functionId, NO_ARGS, context.apply(x));
         } catch (IllegalArgumentException e) {
             x.reply().plainError(500, e.getMessage());
             return;
         }
         Runnable cancel = inv::cancel;
         x.onAbort(cancel);
+        inv.runHere();
         ExitResult r = await(inv.outcome());
         x.removeAbortHook(cancel);
         Reply reply = x.reply();

@@ -42,7 +42,7 @@ public final class Console implements AutoCloseable {
         this.server = server;
         this.executor = executor;
         this.snapshots = new Snapshots(watched);
-        this.streams = new Streams(snapshots, json);
+        this.streams = new Streams(key -> snapshots.of(key.page(), key.id(), key.query()), json);
         this.actions = new Actions(watched);
     }
 

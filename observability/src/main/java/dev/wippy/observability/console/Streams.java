@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * The live pages: every {@value #TICK_MILLIS} ms, while a browser is connected, one thread takes a snapshot for
@@ -19,13 +20,14 @@ final class Streams implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("wippy.console");
     static final long TICK_MILLIS = 500;
 
-    private final Snapshots snapshots;
+    /** What a page shows now; null for an ID that no longer exists. */
+    private final Function<EventStream.Key, Object> snapshots;
     private final ObjectMapper json;
     private final List<EventStream> streams = new CopyOnWriteArrayList<>();
     private final Thread sampler;
     private volatile boolean running = true;
 
-    Streams(Snapshots snapshots, ObjectMapper json) {
+    Streams(Function<EventStream.Key, Object> snapshots, ObjectMapper json) {
         this.snapshots = snapshots;
         this.json = json;
         this.sampler = Thread.ofPlatform().daemon().name("wippy-console").start(this::sample);
@@ -80,7 +82,7 @@ final class Streams implements AutoCloseable {
     }
 
     private String render(EventStream.Key key) {
-        Object snapshot = snapshots.of(key.page(), key.id(), key.query());
+        Object snapshot = snapshots.apply(key);
         try {
             return json.writeValueAsString(snapshot == null ? Map.of("gone", true) : snapshot);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -42,20 +42,39 @@ final class Call implements CallHost.Started {
     }
 
     Call start() {
+        startDeadline();
+        if (options.retry().maxAttempts() <= 1) {
+            FunctionExecution e = functions.open(function, args, context);
+            attempt = e;
+            e.done().thenAccept(this::finish);
+            e.start();
+        } else {
+            dev.wippy.runtime.sched.Carriers.start("retry " + function.id(), this::retrying);
+        }
+        return this;
+    }
+
+    /** Runs a single-attempt call on this thread until it ends; with retries, waits for them instead. */
+    void runHere() {
+        if (options.retry().maxAttempts() > 1) {
+            start();
+            outcome.join();
+            return;
+        }
+        startDeadline();
+        FunctionExecution e = functions.open(function, args, context);
+        attempt = e;
+        e.done().thenAccept(this::finish);
+        e.runHere();
+    }
+
+    private void startDeadline() {
         Duration timeout = options.timeout();
         if (timeout != null && !timeout.isZero()) {
             deadline = functions.node().timers().schedule(() -> end(ErrorObject.of(ErrorObject.TIMEOUT,
                     "call to " + function.id() + " timed out after " + timeout.toMillis() + "ms", true, null)),
                     timeout.toNanos(), TimeUnit.NANOSECONDS);
         }
-        if (options.retry().maxAttempts() <= 1) {
-            FunctionExecution e = functions.start(function, args, context);
-            attempt = e;
-            e.done().thenAccept(this::finish);
-        } else {
-            dev.wippy.runtime.sched.Carriers.start("retry " + function.id(), this::retrying);
-        }
-        return this;
     }
 
     private void retrying() {

@@ -50,6 +50,12 @@ final class FunctionExecution extends Execution {
         dev.wippy.runtime.sched.Carriers.start(pid, this::run);
     }
 
+    /** Runs the invocation on the calling thread, returning when it has ended. */
+    void runHere() {
+        node.register(this);
+        run();
+    }
+
     private void run() {
         ExitResult result;
         boolean admitted = false;

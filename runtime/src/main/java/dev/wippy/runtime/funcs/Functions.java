@@ -61,12 +61,22 @@ public final class Functions {
      * @throws IllegalArgumentException when no function entry has {@code id}
      */
     public Invocation invoke(String id, Object[] frozenArgs, Map<String, Object> context) {
+        Invocation inv = prepare(id, frozenArgs, context);
+        inv.call.start();
+        return inv;
+    }
+
+    /**
+     * A call like {@link #invoke}'s, not started yet: {@link Invocation#runHere()} runs it.
+     *
+     * @throws IllegalArgumentException when no function entry has {@code id}
+     */
+    public Invocation prepare(String id, Object[] frozenArgs, Map<String, Object> context) {
         Function f = byId.get(id);
         if (f == null) {
             throw new IllegalArgumentException("function not found: " + id);
         }
-        Call c = new Call(this, f, frozenArgs, context, CallOptions.merge(f.options(), Map.of())).start();
-        return new Invocation(c);
+        return new Invocation(new Call(this, f, frozenArgs, context, CallOptions.merge(f.options(), Map.of())));
     }
 
     /**
@@ -100,6 +110,15 @@ public final class Functions {
             return call.valueCount();
         }
 
+        /**
+         * Runs a {@linkplain #prepare prepared} call on the calling thread and returns when it has ended: for a
+         * caller that would only wait for it (an HTTP request), where handing the call to another thread and back
+         * costs more than a small handler. With a retry policy the attempts run on a thread of their own.
+         */
+        public void runHere() {
+            call.runHere();
+        }
+
         /** Ends the running attempt (CANCELED) and stops retrying. */
         public void cancel() {
             call.cancel();
@@ -108,6 +127,13 @@ public final class Functions {
 
     /** Starts one invocation of {@code f} for {@code caller} with frozen arguments and context. */
     FunctionExecution start(Function f, Object[] frozenArgs, Map<String, Object> context) {
+        FunctionExecution e = open(f, frozenArgs, context);
+        e.start();
+        return e;
+    }
+
+    /** One invocation of {@code f}, counted by its pool and the call listener, not started yet. */
+    FunctionExecution open(Function f, Object[] frozenArgs, Map<String, Object> context) {
         f.pool().enter();
         FunctionExecution e = new FunctionExecution(node, f.id(), f.code(), f.pool(), frozenArgs, context);
         CallListener l = listener;
@@ -120,7 +146,6 @@ public final class Functions {
                 l.finished(f.id(), System.nanoTime() - began, t != null || r.error() != null);
             });
         }
-        e.start();
         return e;
     }
 

@@ -1,6 +1,7 @@
 package dev.wippy.runtime.queue;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import dev.wippy.runtime.json.JsonModule;
 import dev.wippy.runtime.values.Frozen;
 import org.msgpack.jackson.dataformat.MessagePackFactory;
@@ -14,7 +15,9 @@ import java.io.IOException;
  */
 final class Codec {
     static final Codec JSON = new Codec("json/plain", JsonModule.jsonFormat());
-    static final Codec MSGPACK = new Codec("application/msgpack", new MessagePackFactory());
+    /** With shared buffers: the default pool is per thread, and consumers run on short-lived virtual threads. */
+    static final Codec MSGPACK = new Codec("application/msgpack",
+            new MessagePackFactory().setRecyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()));
 
     private final String name;
     private final JsonFactory format;
