@@ -116,7 +116,8 @@ public final class WorkflowBench {
     private static Row workflows(String durability, int units, int starters) throws Exception {
         Application app = boot(durability);
         try {
-            run(app, "bench:flow", "bench:worker", Math.max(starters, units / 10), starters);
+            // a warm-up as large as the measured run: during a shorter one the JIT was still compiling
+            run(app, "bench:flow", "bench:worker", units, starters);
             app.subsystem(Workflows.class).provider().stepLatencies();
             double seconds = run(app, "bench:flow", "bench:worker", units, starters).seconds;
             Histogram steps = app.subsystem(Workflows.class).provider().stepLatencies();
@@ -130,7 +131,7 @@ public final class WorkflowBench {
     private static Row chains(int units, int starters) throws Exception {
         Application app = boot("normal");
         try {
-            run(app, "bench:chain", "bench:processes", Math.max(starters, units / 10), starters);
+            run(app, "bench:chain", "bench:processes", units, starters);
             Timed t = run(app, "bench:chain", "bench:processes", units, starters);
             Histogram calls = new Histogram(3);
             FrozenTable took = (FrozenTable) t.value;

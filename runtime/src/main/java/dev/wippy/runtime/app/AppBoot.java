@@ -125,12 +125,7 @@ final class AppBoot implements Boot {
 
     @Override
     public <T extends Subsystem> T subsystem(Class<T> type) {
-        for (Subsystem s : booted) {
-            if (type.isInstance(s)) {
-                return type.cast(s);
-            }
-        }
-        return null;
+        return Subsystem.first(booted, type);
     }
 
     @Override

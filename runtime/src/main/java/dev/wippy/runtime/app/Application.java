@@ -238,12 +238,11 @@ public final class Application {
 
     /** The running subsystem of type {@code type} (the queues, the workflow workers, ...). */
     public <T extends Subsystem> T subsystem(Class<T> type) {
-        for (Subsystem s : subsystems) {
-            if (type.isInstance(s)) {
-                return type.cast(s);
-            }
+        T found = Subsystem.first(subsystems, type);
+        if (found == null) {
+            throw new IllegalArgumentException("no subsystem of type " + type.getName());
         }
-        throw new IllegalArgumentException("no subsystem of type " + type.getName());
+        return found;
     }
 
     /** The state of every started service, by entry ID. */

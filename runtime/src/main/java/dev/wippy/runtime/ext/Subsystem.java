@@ -22,4 +22,14 @@ public interface Subsystem {
     /** Releases what the subsystem holds, after every process has ended. */
     default void close() {
     }
+
+    /** The first of {@code subsystems} that is a {@code type}, or null when none is. */
+    static <T extends Subsystem> T first(List<Subsystem> subsystems, Class<T> type) {
+        for (Subsystem s : subsystems) {
+            if (type.isInstance(s)) {
+                return type.cast(s);
+            }
+        }
+        return null;
+    }
 }
