@@ -1,5 +1,6 @@
 package dev.wippy.lua.vm;
 
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -59,6 +60,10 @@ public final class Coroutine {
     Hooks.Hook hook;
     int hookCountdown;
     boolean inHook;
+    /** The innermost {@link DebugFrame} of code running in this coroutine (null when none keeps its locals). */
+    DebugFrame debugTop;
+    /** While suspended with frames that keep their locals: its levels as they were when it yielded. */
+    private List<CallStack.Level> suspendedLevels;
 
     /** Depth of direct tail calls on this coroutine's stack (see {@link TailCall}). */
     public int tailDepth;
@@ -167,12 +172,14 @@ public final class Coroutine {
 
     /** Suspends the running coroutine (this one), handing {@code values} to its resumer; returns the next resume's arguments. */
     public Object[] yield(Object[] values) {
+        suspendedLevels = debugTop == null ? null : CallStack.levels(this);
         transfer = values;
         status = Status.SUSPENDED;
         handBack();
         while (!coroutineTurn) {
             LockSupport.park(this);
         }
+        suspendedLevels = null;
         if (closing) {
             throw new Closing();
         }
@@ -203,6 +210,14 @@ public final class Coroutine {
         Object err = deathError;
         deathError = null;
         return err;
+    }
+
+    /**
+     * The levels of this suspended coroutine when some of its functions keep their locals (see {@link DebugFrame}),
+     * level 0 being the {@code yield}; else null.
+     */
+    public List<CallStack.Level> suspendedLevels() {
+        return status == Status.SUSPENDED ? suspendedLevels : null;
     }
 
     /** The coroutine that resumed this one (null for the main coroutine). */
