@@ -203,3 +203,17 @@ local inside = coroutine.wrap(function(p)
   print(debug.getlocal(coroutine.running(), 1, 2))
 end)
 inside(1)
+
+print("-- getinfo of levels")
+local function whoami() return debug.getinfo(2, "f").func end
+local function me() local f = whoami(); return f end
+print(me() == me)
+local body = function()
+  local here = "h"
+  coroutine.yield()
+end
+local co2 = coroutine.create(body)
+coroutine.resume(co2)
+local at = debug.getinfo(co2, 1, "lSf")
+print(at.currentline, at.what, at.func == body, debug.getinfo(co2, 0, "S").what, debug.getinfo(co2, 2))
+print(debug.getlocal(co2, 1, 1))

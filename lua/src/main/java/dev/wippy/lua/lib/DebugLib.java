@@ -139,19 +139,25 @@ public final class DebugLib {
      */
     private static DebugFrame localsAt(LuaState s, Object[] a, int base) {
         int level = (int) Args.checkInteger(s, a, base);
-        List<CallStack.Level> levels;
-        if (base == 1 && a[0] != s.currentCoroutine()) {
-            levels = ((Coroutine) a[0]).suspendedLevels();
-            if (levels == null) {
-                return null;
-            }
-        } else {
-            levels = CallStack.levels(s.currentCoroutine());
+        List<CallStack.Level> levels = levelsOf(s, a, base);
+        if (levels == null) {
+            return null;
         }
         if (level < 0 || level >= levels.size()) {
             throw Args.error(base, "level out of range");
         }
         return levels.get(level).locals();
+    }
+
+    /**
+     * The levels of the coroutine given before argument {@code base}, or of the running one: another coroutine's
+     * only while it is suspended with functions that keep their locals (as it yielded), else null.
+     */
+    private static List<CallStack.Level> levelsOf(LuaState s, Object[] a, int base) {
+        if (base == 1 && a[0] != s.currentCoroutine()) {
+            return ((Coroutine) a[0]).suspendedLevels();
+        }
+        return CallStack.levels(s.currentCoroutine());
     }
 
     private static Object sethook(LuaState s, Object[] a) {
@@ -277,12 +283,17 @@ public final class DebugLib {
             }
         } else if (target instanceof Long || target instanceof Double) {
             int level = (int) Args.checkInteger(s, a, argBase);
-            List<CallStack.Frame> frames = CallStack.capture();
-            if (level < 0 || level >= frames.size()) {
+            List<CallStack.Level> levels = levelsOf(s, a, argBase);
+            if (levels == null || level < 0 || level >= levels.size()) {
                 return null;
             }
+            List<CallStack.Frame> frames = levels.stream().map(CallStack.Level::frame).toList();
             CallStack.Frame f = frames.get(level);
             describeFrame(info, f);
+            DebugFrame locals = levels.get(level).locals();
+            if (what.indexOf('f') >= 0 && locals != null) {
+                info.putStr(LuaString.of("func"), locals.function());
+            }
             info.putStr(LuaString.of("istailcall"), f.tailCalled());
             FunctionInfo.Desc calledAs = CallStack.calledAs(frames, level);
             if (calledAs != null) {

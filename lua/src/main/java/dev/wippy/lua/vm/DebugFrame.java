@@ -12,15 +12,22 @@ public final class DebugFrame {
 
     final FunctionInfo info;
     final DebugFrame caller;
+    private final LuaClosure function;
     private final Object[] slots;
     private final Object[] varargs;
     private int point;
 
-    DebugFrame(FunctionInfo info, Object[] varargs, DebugFrame caller) {
-        this.info = info;
+    DebugFrame(LuaClosure function, Object[] varargs, DebugFrame caller) {
+        this.function = function;
+        this.info = function.info();
         this.caller = caller;
         this.slots = new Object[info.locals().frameSize()];
         this.varargs = varargs;
+    }
+
+    /** The function running in this frame ({@code debug.getinfo}'s {@code func}). */
+    public LuaClosure function() {
+        return function;
     }
 
     /** Called by compiled code as each statement starts. */

@@ -414,7 +414,7 @@ public final class Ops {
     /** Function entry in a chunk that uses the debug library: the frame that keeps the function's locals. */
     public static DebugFrame pushFrame(LuaState s, LuaClosure f, Object[] varargs) {
         Coroutine co = s.current;
-        DebugFrame frame = new DebugFrame(f.info(), varargs, co.debugTop);
+        DebugFrame frame = new DebugFrame(f, varargs, co.debugTop);
         co.debugTop = frame;
         return frame;
     }
