@@ -1,6 +1,7 @@
 package dev.wippy.lua.vm;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -62,8 +63,11 @@ public final class Coroutine {
     boolean inHook;
     /** The innermost {@link DebugFrame} of code running in this coroutine (null when none keeps its locals). */
     DebugFrame debugTop;
-    /** While suspended with frames that keep their locals: its levels as they were when it yielded. */
-    private List<CallStack.Level> suspendedLevels;
+    /**
+     * A request, from the running coroutine, for the levels of this suspended one: only its own thread can walk its
+     * stack, so the request wakes it in {@link #yield} (nothing is captured when no one asks).
+     */
+    private volatile CompletableFuture<List<CallStack.Level>> inspection;
 
     /** Depth of direct tail calls on this coroutine's stack (see {@link TailCall}). */
     public int tailDepth;
@@ -172,14 +176,13 @@ public final class Coroutine {
 
     /** Suspends the running coroutine (this one), handing {@code values} to its resumer; returns the next resume's arguments. */
     public Object[] yield(Object[] values) {
-        suspendedLevels = debugTop == null ? null : CallStack.levels(this);
         transfer = values;
         status = Status.SUSPENDED;
         handBack();
         while (!coroutineTurn) {
             LockSupport.park(this);
+            answerInspection();
         }
-        suspendedLevels = null;
         if (closing) {
             throw new Closing();
         }
@@ -213,11 +216,31 @@ public final class Coroutine {
     }
 
     /**
-     * The levels of this suspended coroutine when some of its functions keep their locals (see {@link DebugFrame}),
-     * level 0 being the {@code yield}; else null.
+     * The levels of this coroutine, suspended in a yield, when some of its functions keep their locals (see
+     * {@link DebugFrame}), level 0 being the {@code yield}; else null. Called by the running coroutine, which waits
+     * while this one's thread walks its stack.
      */
     public List<CallStack.Level> suspendedLevels() {
-        return status == Status.SUSPENDED ? suspendedLevels : null;
+        if (status != Status.SUSPENDED || thread == null || debugTop == null) {
+            return null;
+        }
+        CompletableFuture<List<CallStack.Level>> request = new CompletableFuture<>();
+        inspection = request;
+        LockSupport.unpark(thread);
+        return request.join();
+    }
+
+    private void answerInspection() {
+        CompletableFuture<List<CallStack.Level>> request = inspection;
+        if (request == null) {
+            return;
+        }
+        inspection = null;
+        try {
+            request.complete(CallStack.levels(this));
+        } catch (RuntimeException | Error e) {
+            request.completeExceptionally(e);
+        }
     }
 
     /** The coroutine that resumed this one (null for the main coroutine). */
