@@ -217,3 +217,19 @@ coroutine.resume(co2)
 local at = debug.getinfo(co2, 1, "lSf")
 print(at.currentline, at.what, at.func == body, debug.getinfo(co2, 0, "S").what, debug.getinfo(co2, 2))
 print(debug.getlocal(co2, 1, 1))
+
+print("-- after errors")
+local function boom() local z = 1; error("x") end
+local function overflow(n) local m = n; return 1 + overflow(n + 1) end
+local function afterErrors()
+  local keep = "k"
+  print(pcall(boom))
+  print(debug.getlocal(1, 1))
+  print((pcall(overflow, 1)))
+  print(debug.getlocal(1, 1))
+  local co3 = coroutine.create(function() local inner = 1; coroutine.yield() end)
+  coroutine.resume(co3)
+  print(coroutine.close(co3), (debug.getlocal(1, 2)))
+  print(locals(1):gsub("co3=thread ", ""))
+end
+afterErrors()
