@@ -121,6 +121,7 @@ public final class DebugLib {
     /** Sets local {@code n} of a stack level, as {@link #getlocal} sees it; returns its name, or nil if none. */
     private static Object setlocal(LuaState s, Object[] a) {
         int base = Args.arg(a, 0) instanceof Coroutine ? 1 : 0;
+        // PUC checks that the level and the index are integers before it checks the level's range
         Args.checkInteger(s, a, base);
         int n = (int) Args.checkInteger(s, a, base + 1);
         DebugFrame frame = localsAt(s, a, base);
