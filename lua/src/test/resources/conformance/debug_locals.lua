@@ -233,3 +233,47 @@ local function afterErrors()
   print(locals(1):gsub("co3=thread ", ""))
 end
 afterErrors()
+
+print("-- more scopes")
+local obj = {}
+function obj:m(a, b, c, d, e) local r = a; print(locals(1)) end
+obj:m(1, 2, 3, 4, 5)
+local function branches(x)
+  if x == 1 then local one = 1; print(locals(1))
+  elseif x == 2 then local two = 2; print(locals(1))
+  else local other = 3; print(locals(1)) end
+  print(locals(1))
+end
+branches(1) branches(2) branches(3)
+local function gotos()
+  for i = 1, 3 do
+    local skip = i % 2 == 0
+    if skip then goto continue end
+    print(locals(1))
+    ::continue::
+  end
+  local n = 0
+  ::again::
+  local inner = n
+  n = n + 1
+  if n < 2 then print(locals(1)) goto again end
+  print(locals(1))
+end
+gotos()
+-- line events of a loop: its test runs with the loop's hidden state active, not its variables
+local function looped()
+  local total = 0
+  for i = 1, 2 do
+    total = total + i
+  end
+  return total
+end
+local lines = {}
+debug.sethook(function(event, line)
+  if debug.getinfo(2, "f").func == looped then
+    lines[#lines + 1] = line .. ": " .. locals(2)
+  end
+end, "l")
+looped()
+debug.sethook()
+print(table.concat(lines, "\n"))

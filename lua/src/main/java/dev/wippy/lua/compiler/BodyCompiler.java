@@ -427,14 +427,12 @@ final class BodyCompiler {
             case Stat.NumericFor f -> {
                 frameLocals.openScope();
                 frameLocals.forState(res.forStates.get(f), Resolver.NUMERIC_FOR_STATE);
-                frameLocals.declared(res.declared.get(f).getFirst());
                 numericFors.numericFor(f);
                 frameLocals.closeScope();
             }
             case Stat.GenericFor f -> {
                 frameLocals.openScope();
                 frameLocals.forState(res.forStates.get(f), Resolver.GENERIC_FOR_STATE);
-                res.declared.get(f).forEach(frameLocals::declared);
                 genericFor(f);
                 frameLocals.closeScope();
             }
@@ -714,9 +712,12 @@ final class BodyCompiler {
 
     /** Compiles a loop body block registered as {@code loop}'s break target. */
     void loopBody(Stat loop, Block body, Label exit, Runnable beforeEnd) {
-        int loopPoint = frameLocals.point();
         BlockContext ctx = new BlockContext(body, nextSlot);
         frameLocals.openScope();
+        if (loop instanceof Stat.NumericFor || loop instanceof Stat.GenericFor) {
+            // a loop's variables end with its body; its hidden state lasts until the loop ends
+            res.declared.get(loop).forEach(frameLocals::declared);
+        }
         lastHookLine = -1;
         loops.put(loop, new LoopContext(exit, ctx));
         blocks.push(ctx);
@@ -743,7 +744,7 @@ final class BodyCompiler {
         if (res.inspectable && !(loop instanceof Stat.Repeat) && !endsWithReturn(body)) {
             // PUC jumps back to the loop's test, on the line of 'for' or 'while': a new line each iteration; the
             // body's locals are no longer active there
-            frameLocals.at(loopPoint);
+            frameLocals.loopTest();
             lastHookLine = loop.line();
             state();
             cb.loadConstant(loop.line());

@@ -89,16 +89,15 @@ final class FrameLocalsCompiler {
         }
     }
 
-    /** The number of the statement being compiled. */
-    int point() {
-        return point;
+    /**
+     * A loop goes back to its test after its body's scope has ended: a point of its own, where the body's locals
+     * and the loop's variables are no longer active but its hidden state still is.
+     */
+    void loopTest() {
+        statement();
     }
 
-    /** Emits that the frame runs statement {@code p} again (a loop going back to its test). */
-    void at(int p) {
-        if (!enabled) {
-            return;
-        }
+    private void at(int p) {
         cb.aload(frameSlot);
         cb.loadConstant(p);
         cb.invokevirtual(DEBUG_FRAME, "at", mt(V, I));
