@@ -52,7 +52,6 @@ final class FrameLocalsCompiler {
     FrameLocalsCompiler(boolean enabled, CodeBuilder cb) {
         this.enabled = enabled;
         this.cb = cb;
-        scopes.push(new ArrayList<>());
     }
 
     /** Opens the call's frame (before the function's error handler starts), keeping it in {@code slot}. */
