@@ -46,7 +46,7 @@ import static dev.wippy.lua.compiler.Types.mt;
  * operators, calls and descriptions have their own compilers, which share its code builder and slots.
  */
 final class BodyCompiler {
-    private static final int STATE_SLOT = 1;
+    static final int STATE_SLOT = 1;
 
     final ChunkCompiler chunk;
     final Resolution res;
@@ -59,6 +59,7 @@ final class BodyCompiler {
     final OperatorCompiler operators;
     final NumericForCompiler numericFors;
     final CallCompiler calls;
+    final FrameLocalsCompiler frameLocals;
     final List<FunctionInfo.Site> sites = new ArrayList<>();
 
     int nextSlot;
@@ -99,6 +100,7 @@ final class BodyCompiler {
         this.operators = new OperatorCompiler(this);
         this.numericFors = new NumericForCompiler(this);
         this.calls = new CallCompiler(this);
+        this.frameLocals = new FrameLocalsCompiler(res.inspectable, cb);
     }
 
     // ---------------------------------------------------------------- method frame
@@ -113,22 +115,27 @@ final class BodyCompiler {
         if (fs.isVararg()) {
             varargSlot = nextSlot++;
         }
+        int frameSlot = res.inspectable ? nextSlot++ : -1;
         Block body = fs.isMain() ? null : fs.body.body();
         line(fs.isMain() ? 1 : fs.body.line());
         state();
         invokestatic(OPS, "enter", mt(V, STATE));
+        frameLocals.open(frameSlot, varargSlot);
         Label bodyStart = cb.newBoundLabel();
-        if (res.inspectable) {
-            state();
-            invokestatic(OPS, "hookCall", mt(V, STATE));
-        }
         for (LocalVar p : params) {
             if (p.needsCell()) {
                 int cellSlot = nextSlot++;
                 newCell(() -> cb.aload(p.slot));
                 cb.astore(cellSlot);
                 p.slot = cellSlot;
+                frameLocals.bind(p.frameIndex, cellSlot);
             }
+            frameLocals.parameter(p);
+        }
+        if (res.inspectable) {
+            // after the parameters are bound: the call hook may read them
+            state();
+            invokestatic(OPS, "hookCall", mt(V, STATE));
         }
         if (fs.isMain()) {
             for (LocalVar t : fs.locals) {
@@ -156,6 +163,7 @@ final class BodyCompiler {
         }
         // an error leaving the function also leaves its call depth; this handler encloses all others
         Label bodyEnd = cb.newBoundLabel();
+        frameLocals.close();
         state();
         invokestatic(OPS, "leave", mt(V, STATE));
         cb.athrow();
@@ -231,6 +239,7 @@ final class BodyCompiler {
             state();
             invokestatic(OPS, "hookReturn", mt(V, STATE));
         }
+        frameLocals.close();
         state();
         invokestatic(OPS, "leave", mt(V, STATE));
         cb.areturn();
@@ -269,6 +278,7 @@ final class BodyCompiler {
     private void block(Block b) {
         BlockContext ctx = new BlockContext(b, nextSlot);
         blocks.push(ctx);
+        frameLocals.openScope();
         for (Stat s : b.stats()) {
             if (s instanceof Stat.Local l) {
                 for (Stat.LocalName n : l.names()) {
@@ -284,6 +294,7 @@ final class BodyCompiler {
         for (Stat s : b.stats()) {
             statement(s);
         }
+        frameLocals.closeScope();
         closeAtEnd(ctx, !endsWithReturn(b));
         blocks.pop();
         nextSlot = ctx.slotMark;
@@ -386,6 +397,9 @@ final class BodyCompiler {
 
     private void statement(Stat st) {
         line(st.line());
+        if (!(st instanceof Stat.Label)) {
+            frameLocals.statement();
+        }
         if (res.inspectable && st.line() != lastHookLine && !(st instanceof Stat.Label)) {
             lastHookLine = st.line();
             state();
@@ -410,8 +424,18 @@ final class BodyCompiler {
             case Stat.While w -> whileLoop(w);
             case Stat.Repeat r -> repeatLoop(r);
             case Stat.If i -> ifStat(i);
-            case Stat.NumericFor f -> numericFors.numericFor(f);
-            case Stat.GenericFor f -> genericFor(f);
+            case Stat.NumericFor f -> {
+                frameLocals.openScope();
+                frameLocals.forState(res.forStates.get(f), Resolver.NUMERIC_FOR_STATE);
+                numericFors.numericFor(f);
+                frameLocals.closeScope();
+            }
+            case Stat.GenericFor f -> {
+                frameLocals.openScope();
+                frameLocals.forState(res.forStates.get(f), Resolver.GENERIC_FOR_STATE);
+                genericFor(f);
+                frameLocals.closeScope();
+            }
             case Stat.FunctionStat f -> functionStat(f);
             case Stat.LocalFunction lf -> localFunction(lf);
             case Stat.Return r -> returnStat(r);
@@ -441,6 +465,7 @@ final class BodyCompiler {
 
     private void local(Stat.Local l) {
         List<LocalVar> vars = res.declared.get(l);
+        vars.forEach(frameLocals::declared);
         List<StaticType> types = new ArrayList<>();
         for (LocalVar v : vars) {
             types.add(slotType(v));
@@ -451,6 +476,7 @@ final class BodyCompiler {
             if (v.attrib == Stat.Attrib.CLOSE) {
                 cb.dup();
                 cb.astore(v.slot);
+                frameLocals.bind(v.frameIndex, v.slot);
                 state();
                 cb.swap();
                 cb.loadConstant(v.name);
@@ -476,6 +502,7 @@ final class BodyCompiler {
             cb.astore(tmp);
             newCell(() -> cb.aload(tmp));
             cb.astore(v.slot);
+            frameLocals.bind(v.frameIndex, v.slot);
             nextSlot = tmp;
             return;
         }
@@ -686,6 +713,11 @@ final class BodyCompiler {
     /** Compiles a loop body block registered as {@code loop}'s break target. */
     void loopBody(Stat loop, Block body, Label exit, Runnable beforeEnd) {
         BlockContext ctx = new BlockContext(body, nextSlot);
+        frameLocals.openScope();
+        if (loop instanceof Stat.NumericFor || loop instanceof Stat.GenericFor) {
+            // a loop's variables end with its body; its hidden state lasts until the loop ends
+            res.declared.get(loop).forEach(frameLocals::declared);
+        }
         lastHookLine = -1;
         loops.put(loop, new LoopContext(exit, ctx));
         blocks.push(ctx);
@@ -705,11 +737,14 @@ final class BodyCompiler {
             statement(s);
         }
         beforeEnd.run();
+        frameLocals.closeScope();
         closeAtEnd(ctx, !endsWithReturn(body));
         blocks.pop();
         nextSlot = ctx.slotMark;
         if (res.inspectable && !(loop instanceof Stat.Repeat) && !endsWithReturn(body)) {
-            // PUC jumps back to the loop's test, on the line of 'for' or 'while': a new line each iteration
+            // PUC jumps back to the loop's test, on the line of 'for' or 'while': a new line each iteration; the
+            // body's locals are no longer active there
+            frameLocals.loopTest();
             lastHookLine = loop.line();
             state();
             cb.loadConstant(loop.line());
@@ -773,6 +808,11 @@ final class BodyCompiler {
         cb.astore(ctrl);
         cb.astore(st);
         cb.astore(fn);
+        int forState = res.forStates.get(f);
+        frameLocals.bind(forState, fn);
+        frameLocals.bind(forState + 1, st);
+        frameLocals.bind(forState + 2, ctrl);
+        frameLocals.bind(forState + 3, closing);
         // The fourth value is closed when the loop ends, like a <close> variable of an enclosing block.
         BlockContext closeCtx = new BlockContext(new Block(List.of(), f.line()), nextSlot);
         LocalVar closeVar = new LocalVar("(for state)", Stat.Attrib.CLOSE, fs, false);
@@ -804,6 +844,7 @@ final class BodyCompiler {
             invokestatic(OPS, "first", mt(OBJECT, STATE, OBJECT));
             cb.dup();
             cb.astore(ctrl);
+            frameLocals.bind(forState + 2, ctrl);
             cb.ifnull(exit);
             cb.aload(ctrl);
             coerce(StaticType.ANY, slotType(vars.getFirst()));
@@ -818,6 +859,7 @@ final class BodyCompiler {
             invokestatic(OPS, "nth", mt(OBJECT, OBJECT, I));
             cb.dup();
             cb.astore(ctrl);
+            frameLocals.bind(forState + 2, ctrl);
             cb.ifnull(exit);
             for (int k = 0; k < vars.size(); k++) {
                 if (k == 0) {
@@ -870,10 +912,12 @@ final class BodyCompiler {
 
     private void localFunction(Stat.LocalFunction lf) {
         LocalVar v = res.declared.get(lf).getFirst();
+        frameLocals.declared(v);
         if (v.needsCell()) {
             v.slot = newSlot(StaticType.ANY);
             newCell(cb::aconst_null);
             cb.astore(v.slot);
+            frameLocals.bind(v.frameIndex, v.slot);
             cb.aload(v.slot);
             closure(lf.body());
             cb.putfield(CELL, "value", OBJECT);

@@ -5,6 +5,7 @@ import dev.wippy.lua.syntax.Chunk;
 import dev.wippy.lua.syntax.LuaSyntaxError;
 import dev.wippy.lua.syntax.Parser;
 import dev.wippy.lua.vm.FunctionInfo;
+import dev.wippy.lua.vm.LocalScopes;
 
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
@@ -49,6 +50,8 @@ public final class ChunkCompiler {
     private final Resolution res;
     private final String prefix;
     private final Map<FunctionScope, ClassDesc> classes = new IdentityHashMap<>();
+    /** Where the locals of each function are active, for the functions that keep them. */
+    private final Map<FunctionScope, LocalScopes> localScopes = new IdentityHashMap<>();
 
     private ChunkCompiler(Chunk chunk, String sourceName, byte[] source, Resolution res, boolean stripped) {
         this.chunk = chunk;
@@ -107,7 +110,7 @@ public final class ChunkCompiler {
             String name = cd.packageName() + "." + cd.displayName();
             bytes.put(name, code);
             infos.put(name, new SiteMapper(code, sites).info(stripped ? "?" : chunk.name(),
-                    stripped ? "=?" : sourceName, source, fs, stripped));
+                    stripped ? "=?" : sourceName, source, fs, stripped, localScopes.get(fs)));
         }
         ChunkLoader loader = new ChunkLoader(bytes);
         Map<Integer, CompiledChunk.Prototype> prototypes = new java.util.HashMap<>();
@@ -188,6 +191,7 @@ public final class ChunkCompiler {
                         BodyCompiler bc = new BodyCompiler(this, res, fs, self, constants, cb);
                         bc.compile();
                         sites.addAll(bc.sites);
+                        localScopes.put(fs, bc.frameLocals.scopes(fs.frameSize));
                     });
             for (int n = 0; n <= 3; n++) {
                 int given = n;
@@ -277,7 +281,7 @@ public final class ChunkCompiler {
         }
 
         FunctionInfo info(String chunkName, String sourceName, byte[] chunkSource, FunctionScope fs,
-                          boolean stripped) {
+                          boolean stripped, LocalScopes locals) {
             ClassModel model = ClassFile.of().parse(code);
             MethodModel body = model.methods().stream()
                     .filter(m -> m.methodName().equalsString(dev.wippy.lua.vm.LuaClosure.BODY))
@@ -304,7 +308,7 @@ public final class ChunkCompiler {
                     .toArray(String[]::new);
             return new FunctionInfo(chunkName, sourceName, stripped, chunkSource, fs.id, line, last,
                     params.toArray(String[]::new), fs.isVararg(), upvalues, bcis,
-                    byBci.values().toArray(FunctionInfo.Site[]::new));
+                    byBci.values().toArray(FunctionInfo.Site[]::new), locals);
         }
     }
 

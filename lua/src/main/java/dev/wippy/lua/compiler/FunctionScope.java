@@ -14,6 +14,11 @@ final class FunctionScope {
     final List<LocalVar> locals = new ArrayList<>();
     final List<Upvalue> upvalues = new ArrayList<>();
     final List<FunctionScope> children = new ArrayList<>();
+    /**
+     * How many values a frame of locals of this function holds (in a chunk that uses the debug library): one per
+     * declared local, and the hidden state of each {@code for} loop.
+     */
+    int frameSize;
     /** The local this function is the value of, when declared by {@code local function}. */
     LocalVar definedAs;
 

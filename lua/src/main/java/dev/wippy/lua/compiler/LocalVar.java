@@ -15,8 +15,9 @@ final class LocalVar {
     /** Assigned after its declaration (a plain {@code local x} counts as declared with nil). */
     boolean reassigned;
     /**
-     * In a chunk that uses the debug library: if captured, kept in a Cell even when never reassigned, so that
-     * closures sharing the variable share one upvalue that {@code debug.upvalueid/upvaluejoin/setupvalue} can see.
+     * In a chunk that uses the debug library: kept in a Cell even when never reassigned or captured, so that
+     * closures sharing the variable share one upvalue that {@code debug.upvalueid/upvaluejoin/setupvalue} can see,
+     * and so that {@code debug.setlocal} can change it (the cell is bound to the call's frame of locals).
      */
     boolean inspectable;
     /** Declared by {@code local function}: the function may refer to itself before the local is set. */
@@ -29,6 +30,9 @@ final class LocalVar {
      * {@link ConstantExpressions#NIL}), else null.
      */
     Object constant;
+
+    /** Position in its function's frame of locals (see {@link FunctionScope#frameSize}), assigned when declared. */
+    int frameIndex = -1;
 
     /** JVM local slot, assigned by the code generator. */
     int slot = -1;
@@ -44,9 +48,12 @@ final class LocalVar {
         return attrib != Stat.Attrib.NONE;
     }
 
-    /** Captured and mutable (or inspectable): lives in a {@link dev.wippy.lua.vm.Cell} shared with closures. */
+    /**
+     * Captured and mutable, or inspectable: lives in a {@link dev.wippy.lua.vm.Cell} shared with closures. A
+     * to-be-closed variable never does: it is constant, and the code closing it reads its register.
+     */
     boolean needsCell() {
-        return captured && (reassigned || inspectable);
+        return attrib != Stat.Attrib.CLOSE && (inspectable || captured && reassigned);
     }
 
     @Override

@@ -21,10 +21,12 @@ final class Resolution {
     /** The variable that {@code function a.b.c()} reads (or writes, for {@code function a()}). */
     final Map<Stat.FunctionStat, Binding> functionTargets = new IdentityHashMap<>();
     /**
-     * The chunk uses the debug library: its captured variables live in cells and its code reports to debug hooks,
-     * so that the library can see what PUC shows.
+     * The chunk uses the debug library: its locals live in cells bound to a frame per call and its code reports to
+     * debug hooks, so that the library can see what PUC shows.
      */
     boolean inspectable;
+    /** For each {@code for} loop, the frame index of its first hidden state value (PUC's "(for state)"). */
+    final Map<Stat, Integer> forStates = new IdentityHashMap<>();
     /** For each goto, its label; for each break, its loop statement. */
     final Map<Stat, Stat> jumpTargets = new IdentityHashMap<>();
 

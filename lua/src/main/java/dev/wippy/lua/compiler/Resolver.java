@@ -115,6 +115,7 @@ final class Resolver {
         usesDebug |= v.name.equals("debug");
         scope.vars.add(v);
         v.owner.locals.add(v);
+        v.frameIndex = v.owner.frameSize++;
     }
 
     private LocalVar newLocal(String name, Stat.Attrib attrib) {
@@ -293,6 +294,7 @@ final class Resolver {
                 if (f.step() != null) {
                     expr(f.step());
                 }
+                hiddenForState(f, NUMERIC_FOR_STATE);
                 LocalVar v = newLocal(f.variable(), Stat.Attrib.NONE);
                 result.declared.put(f, List.of(v));
                 propagate(loopBlock(f, f.body(), List.of(v), null));
@@ -301,6 +303,7 @@ final class Resolver {
                 for (Expr e : f.values()) {
                     expr(e);
                 }
+                hiddenForState(f, GENERIC_FOR_STATE);
                 List<LocalVar> vars = new ArrayList<>();
                 for (String n : f.names()) {
                     vars.add(newLocal(n, Stat.Attrib.NONE));
@@ -326,6 +329,15 @@ final class Resolver {
             case Stat.InterfaceDecl ignored -> {
             }
         }
+    }
+
+    /** The values PUC keeps for a loop before its variables: start, limit and step, or the iterator's four. */
+    static final int NUMERIC_FOR_STATE = 3;
+    static final int GENERIC_FOR_STATE = 4;
+
+    private void hiddenForState(Stat loop, int values) {
+        result.forStates.put(loop, scope.function.frameSize);
+        scope.function.frameSize += values;
     }
 
     /** A loop body: a scope that catches {@code break}, with the loop variables declared in it. */

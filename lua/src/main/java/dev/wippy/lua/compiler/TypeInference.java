@@ -140,7 +140,7 @@ final class TypeInference {
     }
 
     static boolean isCandidate(LocalVar v) {
-        return !v.captured && !v.isTypeValue && v.owner.id >= 0 && v.attrib != Stat.Attrib.CLOSE;
+        return !v.captured && !v.inspectable && !v.isTypeValue && v.owner.id >= 0 && v.attrib != Stat.Attrib.CLOSE;
     }
 
     static boolean isMulti(Expr e) {

@@ -19,6 +19,7 @@ final class Types {
     static final ClassDesc NUMERIC_FOR = vm("NumericFor");
     static final ClassDesc TYPE_VALUE = vm("TypeValue");
     static final ClassDesc FIELD_CACHE = vm("FieldCache");
+    static final ClassDesc DEBUG_FRAME = vm("DebugFrame");
     static final ClassDesc BOOLEAN = ConstantDescs.CD_Boolean;
     static final ClassDesc LONG = ConstantDescs.CD_Long;
     static final ClassDesc DOUBLE = ConstantDescs.CD_Double;

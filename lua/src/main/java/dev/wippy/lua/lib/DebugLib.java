@@ -3,6 +3,7 @@ package dev.wippy.lua.lib;
 import dev.wippy.lua.vm.Args;
 import dev.wippy.lua.vm.CallStack;
 import dev.wippy.lua.vm.Coroutine;
+import dev.wippy.lua.vm.DebugFrame;
 import dev.wippy.lua.vm.FunctionInfo;
 import dev.wippy.lua.vm.Hooks;
 import dev.wippy.lua.vm.Interop;
@@ -34,7 +35,7 @@ public final class DebugLib {
             .fn("sethook", DebugLib::sethook)
             .fn("gethook", DebugLib::gethook)
             .fn("getlocal", DebugLib::getlocal)
-            .fn("setlocal", (s, a) -> null)
+            .fn("setlocal", DebugLib::setlocal)
             .fn("getupvalue", DebugLib::getupvalue)
             .fn("setupvalue", DebugLib::setupvalue)
             .fn("upvalueid", DebugLib::upvalueid)
@@ -98,23 +99,66 @@ public final class DebugLib {
     }
 
     /**
-     * For a function, the name of its parameter {@code n}, as PUC gives. The locals of running functions live in
-     * JVM registers, so for a stack level there are none to report.
+     * For a function, the name of its parameter {@code n}, as PUC gives. For a stack level, the name and value of
+     * local {@code n} if the level's function keeps its locals (see {@link DebugFrame}): only the functions of
+     * chunks that use the debug library do; the others keep them in JVM registers and report none.
      */
     private static Object getlocal(LuaState s, Object[] a) {
         int base = Args.arg(a, 0) instanceof Coroutine ? 1 : 0;
-        int n = (int) Args.checkInteger(s, a, base + 1);
         if (Args.arg(a, base) instanceof LuaFunction f) {
+            int n = (int) Args.checkInteger(s, a, base + 1);
             if (f instanceof LuaClosure c && !c.info().stripped() && n >= 1 && n <= c.info().params()) {
                 return LuaString.of(c.info().paramName(n - 1));
             }
             return null;
         }
+        DebugFrame frame = localsAt(s, a, base);
+        int n = (int) Args.checkInteger(s, a, base + 1);
+        String name = frame == null ? null : frame.name(n);
+        return name == null ? null : Multi.of(LuaString.of(name), frame.get(n));
+    }
+
+    /** Sets local {@code n} of a stack level, as {@link #getlocal} sees it; returns its name, or nil if none. */
+    private static Object setlocal(LuaState s, Object[] a) {
+        int base = Args.arg(a, 0) instanceof Coroutine ? 1 : 0;
+        // PUC checks that the level and the index are integers before it checks the level's range
+        Args.checkInteger(s, a, base);
+        int n = (int) Args.checkInteger(s, a, base + 1);
+        DebugFrame frame = localsAt(s, a, base);
+        Object value = Args.checkAny(a, base + 2);
+        String name = frame == null ? null : frame.name(n);
+        if (name == null) {
+            return null;
+        }
+        frame.set(n, value);
+        return LuaString.of(name);
+    }
+
+    /**
+     * The locals of the level argument {@code base} gives, in the running coroutine or in a suspended one: null
+     * when its function keeps none (or the coroutine cannot be inspected). A level beyond the stack is an error.
+     */
+    private static DebugFrame localsAt(LuaState s, Object[] a, int base) {
         int level = (int) Args.checkInteger(s, a, base);
-        if (base == 0 && (level < 0 || level >= CallStack.capture().size())) {
+        List<CallStack.Level> levels = levelsOf(s, a, base);
+        if (levels == null) {
+            return null;
+        }
+        if (level < 0 || level >= levels.size()) {
             throw Args.error(base, "level out of range");
         }
-        return null;
+        return levels.get(level).locals();
+    }
+
+    /**
+     * The levels of the coroutine given before argument {@code base}, or of the running one: another coroutine's
+     * only while it is suspended with functions that keep their locals (as it yielded), else null.
+     */
+    private static List<CallStack.Level> levelsOf(LuaState s, Object[] a, int base) {
+        if (base == 1 && a[0] != s.currentCoroutine()) {
+            return ((Coroutine) a[0]).suspendedLevels();
+        }
+        return CallStack.levels(s.currentCoroutine());
     }
 
     private static Object sethook(LuaState s, Object[] a) {
@@ -240,12 +284,17 @@ public final class DebugLib {
             }
         } else if (target instanceof Long || target instanceof Double) {
             int level = (int) Args.checkInteger(s, a, argBase);
-            List<CallStack.Frame> frames = CallStack.capture();
-            if (level < 0 || level >= frames.size()) {
+            List<CallStack.Level> levels = levelsOf(s, a, argBase);
+            if (levels == null || level < 0 || level >= levels.size()) {
                 return null;
             }
+            List<CallStack.Frame> frames = levels.stream().map(CallStack.Level::frame).toList();
             CallStack.Frame f = frames.get(level);
             describeFrame(info, f);
+            DebugFrame locals = levels.get(level).locals();
+            if (what.indexOf('f') >= 0 && locals != null) {
+                info.putStr(LuaString.of("func"), locals.function());
+            }
             info.putStr(LuaString.of("istailcall"), f.tailCalled());
             FunctionInfo.Desc calledAs = CallStack.calledAs(frames, level);
             if (calledAs != null) {

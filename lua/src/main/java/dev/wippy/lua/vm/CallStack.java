@@ -25,6 +25,9 @@ public final class CallStack {
         }
     }
 
+    /** A level of the stack with the locals its function keeps (null unless it keeps them, see {@link DebugFrame}). */
+    public record Level(Frame frame, DebugFrame locals) {}
+
     /** The name of the function at level 0 as its caller saw it. */
     public record CallerName(String name, boolean isMethod) {}
 
@@ -49,6 +52,23 @@ public final class CallStack {
     /** All Lua-visible frames, innermost first. */
     public static List<Frame> capture() {
         return walk(Integer.MAX_VALUE);
+    }
+
+    /**
+     * All Lua-visible levels of {@code running}, the coroutine running on this thread, innermost first, each with
+     * its locals when its function keeps them.
+     */
+    public static List<Level> levels(Coroutine running) {
+        return WALKER.walk(stack -> {
+            Collector c = new Collector();
+            c.pending = running.debugTop;
+            stack.forEach(c::accept);
+            List<Level> levels = new ArrayList<>();
+            for (int i = 0; i < c.frames.size(); i++) {
+                levels.add(new Level(c.frames.get(i), c.locals.get(i)));
+            }
+            return levels;
+        });
     }
 
     /**
@@ -126,13 +146,40 @@ public final class CallStack {
     /** Turns JVM frames into Lua frames, merging the adapter frames a single function call leaves. */
     private static final class Collector {
         final List<Frame> frames = new ArrayList<>();
+        /** For each frame, the debug frame holding its locals, or null. */
+        final List<DebugFrame> locals = new ArrayList<>();
+        /**
+         * The debug frame of the next JVM frame of a function that keeps its locals: each such frame pushed one,
+         * so they pair off innermost first. Null when not matching, or after a mismatch.
+         */
+        DebugFrame pending;
         private Class<?> lastJavaClass;
+
+        private void add(Frame f, DebugFrame own) {
+            frames.add(f);
+            locals.add(own);
+        }
+
+        /** The debug frame of a JVM frame of {@code info}'s function, if it keeps its locals. */
+        private DebugFrame claim(FunctionInfo info) {
+            if (pending == null || info.locals() == null) {
+                return null;
+            }
+            if (pending.info != info) {
+                pending = null;
+                return null;
+            }
+            DebugFrame own = pending;
+            pending = own.caller;
+            return own;
+        }
 
         void accept(StackWalker.StackFrame jf) {
             Class<?> c = jf.getDeclaringClass();
             if (LuaClosure.class.isAssignableFrom(c)) {
                 if (jf.getMethodName().equals(LuaClosure.BODY)) {
                     FunctionInfo info = LuaClosure.infoOf(c);
+                    DebugFrame own = claim(info);
                     FunctionInfo.Site site = info.siteAt(jf.getByteCodeIndex());
                     if (site != null && site.role() == FunctionInfo.Role.UNWINDING) {
                         lastJavaClass = null;
@@ -143,7 +190,7 @@ public final class CallStack {
                         // function called in tail position runs above its caller, as in PUC 5.4)
                         frames.set(frames.size() - 1, frames.getLast().asTailCalled(site.operand(0)));
                     } else {
-                        frames.add(new Frame(true, info.source(), jf.getLineNumber(), info, site, false, null));
+                        add(new Frame(true, info.source(), jf.getLineNumber(), info, site, false, null), own);
                     }
                     lastJavaClass = null;
                 }
@@ -151,14 +198,14 @@ public final class CallStack {
                 // a Java function wrapped for hooks: one level with the function it runs, or the level itself
                 // while it runs a hook
                 if (lastJavaClass == null) {
-                    frames.add(new Frame(false, "[C]", -1, null, null, false, null));
+                    add(new Frame(false, "[C]", -1, null, null, false, null), null);
                     lastJavaClass = c;
                 }
             } else if (LuaFunction.class.isAssignableFrom(c) && c != LuaFunction.class
                     && (jf.getMethodName().equals("call") || jf.getMethodName().equals("callv"))) {
                 // adjacent frames of one class are adapters of one invocation (call -> callv)
                 if (c != lastJavaClass) {
-                    frames.add(new Frame(false, "[C]", -1, null, null, false, null));
+                    add(new Frame(false, "[C]", -1, null, null, false, null), null);
                     lastJavaClass = c;
                 }
             } else if (c == TailCall.class && !frames.isEmpty() && frames.getLast().isLua()

@@ -1,5 +1,7 @@
 package dev.wippy.lua.vm;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -59,6 +61,13 @@ public final class Coroutine {
     Hooks.Hook hook;
     int hookCountdown;
     boolean inHook;
+    /** The innermost {@link DebugFrame} of code running in this coroutine (null when none keeps its locals). */
+    DebugFrame debugTop;
+    /**
+     * A request, from the running coroutine, for the levels of this suspended one: only its own thread can walk its
+     * stack, so the request wakes it in {@link #yield} (nothing is captured when no one asks).
+     */
+    private volatile CompletableFuture<List<CallStack.Level>> inspection;
 
     /** Depth of direct tail calls on this coroutine's stack (see {@link TailCall}). */
     public int tailDepth;
@@ -172,6 +181,7 @@ public final class Coroutine {
         handBack();
         while (!coroutineTurn) {
             LockSupport.park(this);
+            answerInspection();
         }
         if (closing) {
             throw new Closing();
@@ -203,6 +213,34 @@ public final class Coroutine {
         Object err = deathError;
         deathError = null;
         return err;
+    }
+
+    /**
+     * The levels of this coroutine, suspended in a yield, when some of its functions keep their locals (see
+     * {@link DebugFrame}), level 0 being the {@code yield}; else null. Called by the running coroutine, which waits
+     * while this one's thread walks its stack.
+     */
+    public List<CallStack.Level> suspendedLevels() {
+        if (status != Status.SUSPENDED || thread == null || debugTop == null) {
+            return null;
+        }
+        CompletableFuture<List<CallStack.Level>> request = new CompletableFuture<>();
+        inspection = request;
+        LockSupport.unpark(thread);
+        return request.join();
+    }
+
+    private void answerInspection() {
+        CompletableFuture<List<CallStack.Level>> request = inspection;
+        if (request == null) {
+            return;
+        }
+        inspection = null;
+        try {
+            request.complete(CallStack.levels(this));
+        } catch (RuntimeException | Error e) {
+            request.completeExceptionally(e);
+        }
     }
 
     /** The coroutine that resumed this one (null for the main coroutine). */

@@ -76,6 +76,7 @@ public final class FunctionInfo {
     private final String[] upvalueNames;
     private final int[] siteBcis;
     private final Site[] sites;
+    private final LocalScopes locals;
 
     /**
      * @param source      the chunk name as shown in messages
@@ -87,10 +88,12 @@ public final class FunctionInfo {
      * @param params      the names of the fixed parameters (with a method's {@code self})
      * @param upvalueNames the names of the upvalues in PUC's order (the order of first use), counting {@code _ENV}
      *                     when globals are used; upvalue {@code i} (from 0) is the closure's field {@code u<i>}
+     * @param locals      where its locals are active, for a function compiled to keep them in a {@link DebugFrame};
+     *                    else null
      */
     public FunctionInfo(String source, String sourceName, boolean stripped, byte[] chunkSource, int functionId,
                         int lineDefined, int lastLineDefined, String[] params, boolean vararg, String[] upvalueNames,
-                        int[] siteBcis, Site[] sites) {
+                        int[] siteBcis, Site[] sites, LocalScopes locals) {
         this.source = source;
         this.sourceName = sourceName;
         this.stripped = stripped;
@@ -103,6 +106,7 @@ public final class FunctionInfo {
         this.upvalueNames = upvalueNames;
         this.siteBcis = siteBcis;
         this.sites = sites;
+        this.locals = locals;
     }
 
     /** Registers the info of a freshly defined compiled class; it is consumed once by {@link LuaClosure}. */
@@ -172,6 +176,11 @@ public final class FunctionInfo {
     /** The name of upvalue {@code i} (from 0). */
     public String upvalueName(int i) {
         return upvalueNames[i];
+    }
+
+    /** Where the locals are active, when the function keeps them in a {@link DebugFrame}; else null. */
+    public LocalScopes locals() {
+        return locals;
     }
 
     public boolean isMainChunk() {

@@ -411,6 +411,19 @@ public final class Ops {
         Hooks.line(s, line);
     }
 
+    /** Function entry in a chunk that uses the debug library: the frame that keeps the function's locals. */
+    public static DebugFrame pushFrame(LuaState s, LuaClosure f, Object[] varargs) {
+        Coroutine co = s.current;
+        DebugFrame frame = new DebugFrame(f, varargs, co.debugTop);
+        co.debugTop = frame;
+        return frame;
+    }
+
+    /** Function exit (normal or by error) in a chunk that uses the debug library. */
+    public static void popFrame(LuaState s, DebugFrame frame) {
+        s.current.debugTop = frame.caller;
+    }
+
     /** A callee in a chunk that uses the debug library: Java functions report their calls to hooks. */
     public static LuaFunction hookable(LuaFunction f) {
         return Hooks.reporting(f);

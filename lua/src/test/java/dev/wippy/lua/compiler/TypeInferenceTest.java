@@ -42,6 +42,17 @@ class TypeInferenceTest {
         assertThat(local(analysed(source).main, "sum").type).isEqualTo(StaticType.ANY);
     }
 
+    @org.junit.jupiter.api.Test
+    void aChunkThatNamesDebugKeepsItsLocalsInCellsAndOthersStayUnboxed() {
+        String body = "local function f" + BODY;
+        LocalVar plain = local(analysed(body).main, "sum");
+        assertThat(plain.type).isEqualTo(StaticType.INT);
+        assertThat(plain.needsCell()).isFalse();
+        LocalVar inspected = local(analysed(body + "; local d = debug").main, "sum");
+        assertThat(inspected.type).isEqualTo(StaticType.ANY);
+        assertThat(inspected.needsCell()).isTrue();
+    }
+
     private static Resolution analysed(String source) {
         Chunk chunk = Parser.parse(source.getBytes(StandardCharsets.UTF_8), "test");
         Resolution res = Resolver.resolve(chunk);
