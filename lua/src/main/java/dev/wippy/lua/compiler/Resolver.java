@@ -25,6 +25,7 @@ final class Resolver {
     private Scope scope;
     /** Whether the chunk names {@code debug} (the library, or a local holding it). */
     private boolean usesDebug;
+    private static final byte[] TRACEBACK = "traceback".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     /** The line being resolved, for the errors of PUC's limits. */
     private int line;
 
@@ -360,8 +361,19 @@ final class Resolver {
         switch (e) {
             case Expr.Name n -> result.names.put(n, bindForRead(n.name()));
             case Expr.Function f -> functionExpr(f.body());
+            case Expr.Index ix when isTraceback(ix) -> {
+                // debug.traceback (the usual xpcall handler) reads no locals: the chunk keeps its fast layout
+                boolean before = usesDebug;
+                SubExpressions.each(e, this::expr);
+                usesDebug = before;
+            }
             default -> SubExpressions.each(e, this::expr);
         }
+    }
+
+    private static boolean isTraceback(Expr.Index ix) {
+        return ix.object() instanceof Expr.Name n && n.name().equals("debug") && ix.key() instanceof Expr.Str k
+                && java.util.Arrays.equals(k.value(), TRACEBACK);
     }
 
     private FunctionScope functionExpr(FuncBody body) {

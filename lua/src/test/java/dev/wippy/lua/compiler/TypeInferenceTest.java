@@ -2,6 +2,7 @@ package dev.wippy.lua.compiler;
 
 import dev.wippy.lua.syntax.Chunk;
 import dev.wippy.lua.syntax.Parser;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,7 +43,7 @@ class TypeInferenceTest {
         assertThat(local(analysed(source).main, "sum").type).isEqualTo(StaticType.ANY);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aChunkThatNamesDebugKeepsItsLocalsInCellsAndOthersStayUnboxed() {
         String body = "local function f" + BODY;
         LocalVar plain = local(analysed(body).main, "sum");
@@ -50,6 +51,16 @@ class TypeInferenceTest {
         assertThat(plain.needsCell()).isFalse();
         LocalVar inspected = local(analysed(body + "; local d = debug").main, "sum");
         assertThat(inspected.type).isEqualTo(StaticType.ANY);
+        assertThat(inspected.needsCell()).isTrue();
+    }
+
+    @Test
+    void aChunkThatOnlyNamesDebugTracebackStaysUnboxed() {
+        String body = "local function f" + BODY + "; return xpcall(f, debug.traceback)";
+        LocalVar sum = local(analysed(body).main, "sum");
+        assertThat(sum.type).isEqualTo(StaticType.INT);
+        assertThat(sum.needsCell()).isFalse();
+        LocalVar inspected = local(analysed(body + ", debug.getlocal").main, "sum");
         assertThat(inspected.needsCell()).isTrue();
     }
 
