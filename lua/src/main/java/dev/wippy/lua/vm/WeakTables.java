@@ -1,5 +1,7 @@
 package dev.wippy.lua.vm;
 
+import dev.wippy.lua.memory.GcEpochs;
+
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -75,7 +77,7 @@ public final class WeakTables {
             MemoryCount.collectedWithoutGc();
             return;
         }
-        System.gc();
+        GcEpochs.collect();
         MemoryCount.collected();
         for (Held h : held) {
             Object k = h.currentKey();

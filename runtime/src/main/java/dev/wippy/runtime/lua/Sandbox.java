@@ -6,6 +6,7 @@ import dev.wippy.lua.vm.Interop;
 import dev.wippy.lua.vm.JavaFunction;
 import dev.wippy.lua.vm.LuaError;
 import dev.wippy.lua.vm.LuaFunction;
+import dev.wippy.lua.memory.MemoryLimitExceeded;
 import dev.wippy.lua.vm.LuaInterrupt;
 import dev.wippy.lua.vm.LuaState;
 import dev.wippy.lua.vm.LuaString;
@@ -149,6 +150,8 @@ public final class Sandbox {
                 Interop.call(s, fn, args);
             } catch (LuaError err) {
                 e.terminate(ProcessExecution.errorOf(err.value()));
+            } catch (MemoryLimitExceeded over) {
+                e.terminate(ProcessExecution.failed(e, over, "coroutine canceled").error());
             } catch (LuaInterrupt stop) {
                 throw stop;
             } catch (Throwable t) {
