@@ -6,6 +6,7 @@ import dev.wippy.lua.vm.CallResult;
 import dev.wippy.lua.vm.LuaState;
 import dev.wippy.lua.vm.LuaString;
 import dev.wippy.lua.vm.LuaTable;
+import dev.wippy.runtime.memory.ByteSize;
 
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
@@ -18,6 +19,10 @@ import java.nio.file.Path;
  * with a non-zero exit status.
  */
 public final class WarmLua {
+    /** {@code -Dwippy.bench.max_memory=SIZE} limits each run's state, to measure what enforcing a limit costs. */
+    private static final long MAX_MEMORY = System.getProperty("wippy.bench.max_memory") == null ? 0
+            : ByteSize.parse(System.getProperty("wippy.bench.max_memory"));
+
     private WarmLua() {}
 
     public static void main(String[] args) throws Exception {
@@ -44,6 +49,7 @@ public final class WarmLua {
             LuaTable arg = new LuaTable();
             arg.putInt(0, LuaString.of(name));
             s.globals().putStr(LuaString.of("arg"), arg);
+            s.memory().setLimit(MAX_MEMORY);
             long start = System.nanoTime();
             CallResult.all(s, chunk.instantiate(s.globals()).callv(s, new Object[0]));
             seconds[0] = (System.nanoTime() - start) / 1e9;
