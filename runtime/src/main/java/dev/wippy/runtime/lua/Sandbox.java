@@ -1,12 +1,12 @@
 package dev.wippy.runtime.lua;
 
 import dev.wippy.lua.Lua;
+import dev.wippy.lua.memory.MemoryLimitExceeded;
 import dev.wippy.lua.vm.Args;
 import dev.wippy.lua.vm.Interop;
 import dev.wippy.lua.vm.JavaFunction;
 import dev.wippy.lua.vm.LuaError;
 import dev.wippy.lua.vm.LuaFunction;
-import dev.wippy.lua.memory.MemoryLimitExceeded;
 import dev.wippy.lua.vm.LuaInterrupt;
 import dev.wippy.lua.vm.LuaState;
 import dev.wippy.lua.vm.LuaString;
