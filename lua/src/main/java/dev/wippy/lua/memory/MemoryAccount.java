@@ -18,10 +18,10 @@ import java.util.List;
  * before a quarter of the limit has been charged) keeps the common path cheap and the walks' cost proportional to
  * the allocation that triggers them.
  *
- * <p>A sample the JVM has not yet had a chance to collect may be garbage, so a walk first counts what is proven
- * live; when only unproven samples take the count past the limit, a full collection (at most about 5% of the time)
- * proves them one way or the other, and if none may run now the decision waits for the next check. A state is used
- * by one thread at a time, so nothing here is synchronised.
+ * <p>A sample the JVM has not yet had a chance to collect may be garbage, so only samples proven live by a
+ * collection count. When the walk finds more than the limit, a full collection (at most about 5% of the time,
+ * whoever asks) makes the answer exact before the state is ended; when none may run now, proven values decide, and
+ * unproven ones wait for the next check. A state is used by one thread at a time, so nothing here is synchronised.
  */
 public final class MemoryAccount {
     /** Off only to measure what the accounting costs ({@code -Dwippy.lua.accounting=false}): no count, no limit. */
@@ -116,7 +116,9 @@ public final class MemoryAccount {
 
     private void enforce() {
         Measured m = measure(limit, false);
-        if (m.over() && !m.provenOver() && GcEpochs.collectIfDue()) {
+        // a full collection settles it when one may run: it proves the unproven samples, and clears samples the
+        // young collections proved but that died since in the old generation (or the state would be ended for them)
+        if (m.over() && GcEpochs.collectIfDue()) {
             m = measure(limit, false);
         }
         settle(m.provenBytes());
