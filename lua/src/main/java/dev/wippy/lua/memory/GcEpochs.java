@@ -1,33 +1,33 @@
 package dev.wippy.lua.memory;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.util.List;
+import java.lang.ref.WeakReference;
 
 /**
  * When the JVM has collected: what lets a walk trust a weakly held sample. A sample still held after a collection
  * that began after it was taken is reachable; before that it may be garbage the collector has not looked at yet.
- * Full collections requested here are counted separately, since the collector's own counters may show one as a
- * single step.
+ * Collections are seen through a sentinel, an object nothing holds: the first look after a collection finds it
+ * gone and counts an epoch, so two epochs after a sample (the second sentinel made after the sample was taken)
+ * mean a whole collection since. Full collections requested here are counted on their own.
  */
 public final class GcEpochs {
-    private static final List<GarbageCollectorMXBean> COLLECTORS = ManagementFactory.getGarbageCollectorMXBeans();
     /** Forced collections take at most about 1/(1+PAUSE) of the running time, whoever asks for them. */
     private static final int PAUSE = 20;
 
+    private static WeakReference<Object> sentinel = new WeakReference<>(new Object());
+    private static long epochs;
     private static long forcedStarted;
     private static long forcedFinished;
     private static long pausedUntil;
 
     private GcEpochs() {}
 
-    /** Collections the JVM has finished, of any kind. */
-    static long collections() {
-        long n = 0;
-        for (GarbageCollectorMXBean c : COLLECTORS) {
-            n += Math.max(0, c.getCollectionCount());
+    /** The collections seen so far (at most one per look: enough to tell that one has happened since). */
+    static synchronized long collections() {
+        if (sentinel.get() == null) {
+            epochs++;
+            sentinel = new WeakReference<>(new Object());
         }
-        return n;
+        return epochs;
     }
 
     /** How many forced full collections had started: a sample records it when taken. */

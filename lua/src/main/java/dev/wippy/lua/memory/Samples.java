@@ -27,8 +27,8 @@ final class Samples {
         }
 
         /**
-         * Still held after a whole collection that started after it was taken: two finished collections (the
-         * first may have been under way already), or one forced full collection.
+         * Still held after a whole collection that started after it was taken: two epochs since (see
+         * {@link GcEpochs}), or one forced full collection.
          */
         boolean provenLive(long collectionsNow) {
             return collectionsNow >= collections + 2 || GcEpochs.forcedSince(forced);
