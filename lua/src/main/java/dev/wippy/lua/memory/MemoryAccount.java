@@ -54,7 +54,7 @@ public final class MemoryAccount {
      * {@link MemoryLimitExceeded} when the state holds more than its limit.
      */
     public void charge(long bytes, Object value) {
-        if (ENABLED && (charged += bytes) > nextCheck) {
+        if (ENABLED && (charged += bytes) >= nextCheck) {
             checkpoint(value);
         }
     }
