@@ -419,8 +419,7 @@ public final class BaseLib {
 
     /** A full collection, after which the state's count is what it still holds. */
     private static void collect(LuaState s) {
-        s.weakTables().collect();
-        s.memory().reconcile();
+        s.memory().reconcile(s.weakTables().collect());
     }
 
     private static Object collectgarbage(LuaState s, Object[] a) {

@@ -30,6 +30,8 @@ public final class MemoryAccount {
     static final long SAMPLE_INTERVAL = 64 * 1024;
     /** After a walk under the limit, the next comes after at least limit/HEADROOM more bytes charged. */
     private static final long HEADROOM = 4;
+    /** What {@code collectgarbage()} may take on trust from samples without running the JVM's collector. */
+    private static final long UNPROVEN_AT_COLLECTION = 1 << 20;
 
     private final LuaState state;
     private final Samples samples = new Samples();
@@ -84,14 +86,22 @@ public final class MemoryAccount {
     }
 
     /**
-     * Reconciles the count with what the state holds, after a full collection ({@code collectgarbage()}): every
-     * sample the collector left is live then. Raises {@link MemoryLimitExceeded} when that is over the limit.
+     * Reconciles the count with what the state holds, at a full collection ({@code collectgarbage()}): every sample
+     * the collector left is live then. When the collection skipped the JVM's collector ({@code jvmCollected} false)
+     * and more than {@link #UNPROVEN_AT_COLLECTION} of the count rests on samples, the collector runs after all:
+     * samples proven by an older collection may have died since. Raises {@link MemoryLimitExceeded} when what is
+     * live is over the limit.
      */
-    public void reconcile() {
+    public void reconcile(boolean jvmCollected) {
         if (!ENABLED) {
             return;
         }
-        Measured m = measure(limit > 0 ? limit : Long.MAX_VALUE, true);
+        long cap = limit > 0 ? limit : Long.MAX_VALUE;
+        Measured m = measure(cap, true);
+        if (!jvmCollected && m.provenBytes() - m.rootBytes() > UNPROVEN_AT_COLLECTION) {
+            GcEpochs.collect();
+            m = measure(cap, true);
+        }
         settle(m.provenBytes());
         if (m.provenOver()) {
             exceed();
@@ -127,20 +137,24 @@ public final class MemoryAccount {
         }
     }
 
-    /** A walk's result: the bytes proven live (up to the cap), whether they pass it, and whether all found do. */
-    private record Measured(long provenBytes, boolean provenOver, boolean over) {}
+    /**
+     * A walk's result: the bytes reached from the roots, those proven live (up to the cap), whether they pass it,
+     * and whether all found do.
+     */
+    private record Measured(long rootBytes, long provenBytes, boolean provenOver, boolean over) {}
 
     private Measured measure(long cap, boolean trustAll) {
         Walk walk = new Walk(cap);
         for (Object root : state.roots()) {
             walk.from(root);
         }
+        long rootBytes = walk.bytes();
         List<Object> unproven = new ArrayList<>();
         samples.split(walk::from, trustAll ? walk::from : unproven::add);
         long provenBytes = walk.bytes();
         boolean provenOver = walk.overCap();
         unproven.forEach(walk::from);
-        return new Measured(provenBytes, provenOver, walk.overCap());
+        return new Measured(rootBytes, provenBytes, provenOver, walk.overCap());
     }
 
     private void settle(long liveBytes) {

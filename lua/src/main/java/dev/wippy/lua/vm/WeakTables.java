@@ -61,9 +61,10 @@ public final class WeakTables {
     /**
      * A full collection: runs the JVM's collector and drops the weak entries whose key or value it freed. With no
      * weak table to clear and little allocated since the last one, the JVM's collector is not run (programs that
-     * collect in a loop would spend their time in it): what was allocated is counted as freed.
+     * collect in a loop would spend their time in it): what was allocated is counted as freed. Returns whether the
+     * JVM's collector ran.
      */
-    public void collect() {
+    public boolean collect() {
         List<Held> held = new ArrayList<>();
         for (Iterator<WeakReference<LuaTable>> it = tables.iterator(); it.hasNext(); ) {
             LuaTable t = it.next().get();
@@ -75,7 +76,7 @@ public final class WeakTables {
         }
         if (tables.isEmpty() && MemoryCount.allocatedSinceCollection() < UNNOTICED_ALLOCATION) {
             MemoryCount.collectedWithoutGc();
-            return;
+            return false;
         }
         GcEpochs.collect();
         MemoryCount.collected();
@@ -87,6 +88,7 @@ public final class WeakTables {
             }
         }
         sentinel = new WeakReference<>(new Object());
+        return true;
     }
 
     private static void release(LuaTable t, List<Held> held) {
