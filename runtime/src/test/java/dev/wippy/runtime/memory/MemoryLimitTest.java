@@ -120,7 +120,7 @@ class MemoryLimitTest {
                         -- a holder of 8 MB passes a 4 MB limit but not a 64 MB one; one of 1 GB passes any here
                         local function outcome(builder, host, kb)
                           local pid, err = builder:spawn_monitored("app:holder", host, kb)
-                          if not pid then return "refused " .. err:kind() end
+                          if not pid then return "refused " .. err:kind() .. ": " .. err:message() end
                           local ev = process.events():receive()
                           if ev.result.error then return ev.result.error:message() end
                           return ev.result.value
@@ -140,7 +140,8 @@ class MemoryLimitTest {
                 .run("main");
         assertThat(r.error()).isNull();
         assertThat(r.value()).isEqualTo(LuaString.of(
-                "memory limit exceeded|kept|memory limit exceeded|kept|refused Invalid"));
+                "memory limit exceeded|kept|memory limit exceeded|kept|refused Invalid: bad option value: max_memory: "
+                        + "expected a number of bytes or a size such as \"64MB\", got \"lots\""));
     }
 
     @Test
