@@ -30,7 +30,7 @@ keep() { # config measure value higher-is-better
 cpu_of() { # runs the command with its output in $out; prints the user+system CPU seconds it used
   local TIMEFORMAT='%U %S' t
   t=$( { time "$@" > "$out"; } 2>&1 )
-  echo "$t" | awk '{ print $1 + $2 }'
+  echo "$t" | tail -1 | awk '{ print $1 + $2 }'
 }
 
 for ((r = 1; r <= rounds; r++)); do
