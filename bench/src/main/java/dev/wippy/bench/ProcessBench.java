@@ -12,6 +12,7 @@ import dev.wippy.runtime.lua.LuaEntry;
 import dev.wippy.runtime.lua.LuaEntryCode;
 import dev.wippy.runtime.lua.ModuleProvider;
 import dev.wippy.runtime.lua.Sandbox;
+import dev.wippy.runtime.memory.ByteSize;
 import dev.wippy.runtime.process.Node;
 import dev.wippy.runtime.process.ProcessExecution;
 import dev.wippy.runtime.process.ProcessHost;
@@ -74,7 +75,10 @@ public final class ProcessBench {
     private volatile CountDownLatch ready = new CountDownLatch(0);
 
     private ProcessBench() {
-        ProcessHost host = new ProcessHost(HOST, Runtime.getRuntime().availableProcessors());
+        // -Dwippy.bench.max_memory=SIZE gives every process a memory limit, to measure what enforcing it costs
+        String maxMemory = System.getProperty("wippy.bench.max_memory");
+        ProcessHost host = new ProcessHost(HOST, Runtime.getRuntime().availableProcessors(),
+                maxMemory == null ? 0 : ByteSize.parse(maxMemory));
         host.start();
         node.addHost(host);
         entries = Map.of(

@@ -1,5 +1,6 @@
 package dev.wippy.lua.compiler;
 
+import dev.wippy.lua.memory.Sizes;
 import dev.wippy.lua.syntax.Block;
 import dev.wippy.lua.syntax.Expr;
 import dev.wippy.lua.syntax.FuncBody;
@@ -1193,11 +1194,10 @@ final class BodyCompiler {
         }
         boolean lastMulti = !t.fields().isEmpty() && t.fields().getLast() instanceof TableField.Positional p
                 && TypeInference.isMulti(p.value());
-        cb.new_(TABLE);
-        cb.dup();
+        state();
         cb.loadConstant(lastMulti ? positional - 1 : positional);
         cb.loadConstant(named);
-        invokespecial(TABLE, "<init>", mt(V, I, I));
+        invokestatic(OPS, "newTable", mt(TABLE, STATE, I, I));
         int index = 1;
         for (int k = 0; k < t.fields().size(); k++) {
             TableField f = t.fields().get(k);
@@ -1260,6 +1260,10 @@ final class BodyCompiler {
             params.add(u.isCell() ? CELL : OBJECT);
         }
         invokespecial(cls, "<init>", MethodTypeDesc.of(V, params));
+        cb.dup();
+        state();
+        cb.loadConstant((int) Sizes.closure(params.size()));
+        invokestatic(OPS, "allocated", mt(V, OBJECT, STATE, I));
     }
 
 }

@@ -2,6 +2,7 @@ package dev.wippy.lua.lib;
 
 import dev.wippy.lua.compiler.BinaryChunk;
 import dev.wippy.lua.compiler.ChunkCompiler;
+import dev.wippy.lua.memory.MemoryAccount;
 import dev.wippy.lua.syntax.ChunkNames;
 import dev.wippy.lua.syntax.LuaSyntaxError;
 import dev.wippy.lua.syntax.SourceText;
@@ -416,18 +417,23 @@ public final class BaseLib {
         return Multi.EMPTY;
     }
 
+    /** A full collection, after which the state's count is what it still holds. */
+    private static void collect(LuaState s) {
+        s.memory().reconcile(s.weakTables().collect());
+    }
+
     private static Object collectgarbage(LuaState s, Object[] a) {
         String opt = Args.optString(s, a, 0, LuaString.of("collect")).toString();
         GcParameters gc = s.gc();
         return switch (opt) {
             case "collect" -> {
-                s.weakTables().collect();
+                collect(s);
                 yield 0L;
             }
-            case "count" -> MemoryCount.kilobytes();
+            case "count" -> MemoryAccount.ENABLED ? s.memory().bytes() / 1024.0 : MemoryCount.kilobytes();
             case "step" -> {
                 // the JVM has no incremental steps to offer: a step is a whole cycle, so it always ends one
-                s.weakTables().collect();
+                collect(s);
                 yield Boolean.TRUE;
             }
             case "isrunning" -> gc.running;

@@ -1,5 +1,7 @@
 package dev.wippy.lua.vm;
 
+import dev.wippy.lua.memory.Sizes;
+
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
@@ -86,6 +88,12 @@ public final class Coroutine {
         this.body = body;
         this.status = Status.SUSPENDED;
         Hooks.set(this, state.currentCoroutine().hook);
+        state.memory().charge(Sizes.COROUTINE, this);
+    }
+
+    /** The function the coroutine runs (null for a state's main coroutine). */
+    public LuaFunction body() {
+        return body;
     }
 
     public Status status() {

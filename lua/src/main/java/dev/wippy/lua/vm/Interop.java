@@ -1,5 +1,7 @@
 package dev.wippy.lua.vm;
 
+import dev.wippy.lua.memory.Sizes;
+
 /**
  * Lua's operations on values with their full semantics (metamethods, coercions, PUC error messages). Compiled code
  * reaches these through the fast paths in {@link Ops}; libraries and embedders call them directly.
@@ -408,7 +410,9 @@ public final class Interop {
         LuaString x = toStringCoerced(a);
         LuaString y = toStringCoerced(b);
         if (x != null && y != null) {
-            return x.concat(y);
+            LuaString r = x.concat(y);
+            s.memory().charge(Sizes.string(r.length()), r);
+            return r;
         }
         Object handler = metamethod(s, a, MetaNames.CONCAT);
         if (handler == null) {
@@ -453,7 +457,9 @@ public final class Interop {
                 pos += part.length();
             }
             System.arraycopy(right.rawBytes(), 0, buf, pos, right.length());
-            acc = LuaString.wrap(buf);
+            LuaString joined = LuaString.wrap(buf);
+            s.memory().charge(Sizes.string(buf.length), joined);
+            acc = joined;
             i = start;
         }
         return acc;

@@ -1,5 +1,7 @@
 package dev.wippy.lua.vm;
 
+import dev.wippy.lua.memory.MemoryAccount;
+
 /**
  * One Lua state: a global table, per-type metatables, the running coroutine, the work budget and the sources of
  * time and randomness. A state is used by one thread at a time (its coroutines hand off strictly), so nothing here
@@ -45,6 +47,7 @@ public final class LuaState {
     /** Whether {@code warn} writes to stderr; off until a script sends "@on", as in the lua command. */
     private boolean warnings;
     private Object embedderData;
+    private final MemoryAccount memory = new MemoryAccount(this);
 
     public LuaState(LuaTable globals) {
         this.globals = globals;
@@ -107,6 +110,17 @@ public final class LuaState {
 
     public Coroutine mainCoroutine() {
         return mainCoroutine;
+    }
+
+    /** What the state holds, as its allocation points count it, and its memory limit. */
+    public MemoryAccount memory() {
+        return memory;
+    }
+
+    /** Where a walk of what the state holds starts: what stays reachable while no Lua function runs. */
+    public Object[] roots() {
+        return new Object[] {globals, registry, stringMetatable, numberMetatable, booleanMetatable, nilMetatable,
+                functionMetatable, threadMetatable, mainCoroutine, current};
     }
 
     // ---------------------------------------------------------------- budget

@@ -1,5 +1,8 @@
 package dev.wippy.lua.vm;
 
+import dev.wippy.lua.memory.MemoryAccount;
+import dev.wippy.lua.memory.Sizes;
+
 import java.util.Arrays;
 
 /**
@@ -14,6 +17,9 @@ import java.util.Arrays;
  *
  * <p>Storage can be shared copy-on-write with a template table ({@link #copyOnWrite}): reads need no check, writes
  * copy the arrays first. This keeps a fresh state's library tables cheap.
+ *
+ * <p>A table made by Lua code charges its state's {@link MemoryAccount} when it is made and whenever its parts are
+ * reallocated (shrinking gives the difference back); tables made by Java code belong to no account.
  *
  * <p>All methods here are raw (no metamethods). Keys must already be normalised by the caller where documented.
  */
@@ -31,6 +37,8 @@ public final class LuaTable {
     private LuaTable metatable;
     private boolean sharedStorage;
     private boolean readOnly;
+    /** Charged for this table's storage; null for tables made by Java code. */
+    private MemoryAccount account;
 
     public LuaTable() {}
 
@@ -42,6 +50,13 @@ public final class LuaTable {
         if (nhash > 0) {
             allocateHash(nhash);
         }
+    }
+
+    /** A presized table whose storage is charged to {@code account}. */
+    public LuaTable(int narray, int nhash, MemoryAccount account) {
+        this(narray, nhash);
+        this.account = account;
+        account.charge(Sizes.table(array.length, hashCapacity()), this);
     }
 
     /** A new table sharing {@code template}'s contents copy-on-write (the metatable is not copied). */
@@ -426,6 +441,11 @@ public final class LuaTable {
         return array.length;
     }
 
+    /** Number of entries the hash part has room for. */
+    public int hashCapacity() {
+        return entries == null ? 0 : entries.length / 2;
+    }
+
     // ---------------------------------------------------------------- internals
 
     private static int mix(int h) {
@@ -549,6 +569,7 @@ public final class LuaTable {
             entries = entries.clone();
             sharedIndex = index != null;
         }
+        charge(array.length, hashCapacity());
     }
 
     private void growArray(int newSize) {
@@ -562,6 +583,15 @@ public final class LuaTable {
                     entries[2 * e + 1] = null;
                 }
             }
+        }
+        charge(newSize - old, 0);
+    }
+
+    /** Charges storage just (re)allocated, once the table is consistent again: the charge may walk the state. */
+    private void charge(int arraySlots, int hashEntries) {
+        MemoryAccount a = account;
+        if (a != null) {
+            a.charge(arraySlots * Sizes.ARRAY_SLOT + hashEntries * Sizes.HASH_ENTRY, this);
         }
     }
 
@@ -599,6 +629,8 @@ public final class LuaTable {
         int newArray = computeArraySize(counts, arrayCount + countIntKeyOne(extraKey));
         Object[] oldEntries = entries;
         int oldUsed = used;
+        int oldArray = array.length;
+        int oldHash = hashCapacity();
         if (newArray > array.length) {
             array = Arrays.copyOf(array, newArray);
         }
@@ -622,6 +654,7 @@ public final class LuaTable {
             entries[2 * n + 1] = v;
             insertIndex(k, n);
         }
+        charge(array.length - oldArray, hashCapacity() - oldHash);
     }
 
     private int countArray(int[] counts) {

@@ -1,5 +1,7 @@
 package dev.wippy.lua.vm;
 
+import dev.wippy.lua.memory.Sizes;
+
 /**
  * Entry points for compiled code. Each method handles the common case in a few bytecodes so that the JIT inlines
  * it at every site, and leaves everything else (metamethods, coercions, errors) to {@link Interop} and
@@ -227,13 +229,27 @@ public final class Ops {
 
     public static Object concat(LuaState s, Object a, Object b) {
         if (a instanceof LuaString x && b instanceof LuaString y) {
-            return x.concat(y);
+            LuaString r = x.concat(y);
+            s.memory().charge(Sizes.string(r.length()), r);
+            return r;
         }
         return Interop.concat(s, a, b);
     }
 
     public static Object concat(LuaState s, Object[] values) {
         return Interop.concat(s, values);
+    }
+
+    // ---------------------------------------------------------------- allocation
+
+    /** A table constructor: {@code narray} list items and {@code nhash} named fields, charged to the state. */
+    public static LuaTable newTable(LuaState s, int narray, int nhash) {
+        return new LuaTable(narray, nhash, s.memory());
+    }
+
+    /** Charges {@code bytes} for {@code value}, just made by compiled code (a closure). */
+    public static void allocated(Object value, LuaState s, int bytes) {
+        s.memory().charge(bytes, value);
     }
 
     // ---------------------------------------------------------------- indexing

@@ -1,5 +1,7 @@
 package dev.wippy.lua.vm;
 
+import dev.wippy.lua.memory.GcEpochs;
+
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -59,9 +61,10 @@ public final class WeakTables {
     /**
      * A full collection: runs the JVM's collector and drops the weak entries whose key or value it freed. With no
      * weak table to clear and little allocated since the last one, the JVM's collector is not run (programs that
-     * collect in a loop would spend their time in it): what was allocated is counted as freed.
+     * collect in a loop would spend their time in it): what was allocated is counted as freed. Returns whether the
+     * JVM's collector ran.
      */
-    public void collect() {
+    public boolean collect() {
         List<Held> held = new ArrayList<>();
         for (Iterator<WeakReference<LuaTable>> it = tables.iterator(); it.hasNext(); ) {
             LuaTable t = it.next().get();
@@ -73,9 +76,9 @@ public final class WeakTables {
         }
         if (tables.isEmpty() && MemoryCount.allocatedSinceCollection() < UNNOTICED_ALLOCATION) {
             MemoryCount.collectedWithoutGc();
-            return;
+            return false;
         }
-        System.gc();
+        GcEpochs.collect();
         MemoryCount.collected();
         for (Held h : held) {
             Object k = h.currentKey();
@@ -85,6 +88,7 @@ public final class WeakTables {
             }
         }
         sentinel = new WeakReference<>(new Object());
+        return true;
     }
 
     private static void release(LuaTable t, List<Held> held) {

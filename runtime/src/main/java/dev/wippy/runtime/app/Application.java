@@ -18,6 +18,7 @@ import dev.wippy.runtime.lua.LuaEntry;
 import dev.wippy.runtime.lua.LuaEntryCode;
 import dev.wippy.runtime.lua.ModuleProvider;
 import dev.wippy.runtime.lua.Sandbox;
+import dev.wippy.runtime.memory.ByteSize;
 import dev.wippy.runtime.metrics.CollectorSlot;
 import dev.wippy.runtime.process.Event;
 import dev.wippy.runtime.process.Execution;
@@ -212,7 +213,7 @@ public final class Application {
             if (workers < 1) {
                 throw BootException.at(e, "host.workers must be at least 1");
             }
-            ProcessHost host = new ProcessHost(e.id(), workers);
+            ProcessHost host = new ProcessHost(e.id(), workers, maxMemory(e));
             node.addHost(host);
             processHosts.add(host);
             host.start();
@@ -226,6 +227,16 @@ public final class Application {
         subsystems.forEach(Subsystem::start);
         supervisor.start(StartOrder.of(decoded.ofKind(Kinds.PROCESS_SERVICE)));
         LOG.info("runtime ready");
+    }
+
+    /** A host's {@code host.max_memory}: 0 when unset, a boot error naming the entry when it is not a size. */
+    private static long maxMemory(Entry e) {
+        Object value = e.field("host.max_memory");
+        try {
+            return value == null ? 0 : ByteSize.parse(value);
+        } catch (ByteSize.Invalid bad) {
+            throw BootException.at(e, "host.max_memory: " + bad.getMessage());
+        }
     }
 
     public Registry registry() {

@@ -1,6 +1,7 @@
 package dev.wippy.runtime.lua;
 
 import dev.wippy.lua.Lua;
+import dev.wippy.lua.memory.MemoryLimitExceeded;
 import dev.wippy.lua.vm.Args;
 import dev.wippy.lua.vm.Interop;
 import dev.wippy.lua.vm.JavaFunction;
@@ -149,6 +150,8 @@ public final class Sandbox {
                 Interop.call(s, fn, args);
             } catch (LuaError err) {
                 e.terminate(ProcessExecution.errorOf(err.value()));
+            } catch (MemoryLimitExceeded over) {
+                e.terminate(ProcessExecution.failed(e, over, "coroutine canceled").error());
             } catch (LuaInterrupt stop) {
                 throw stop;
             } catch (Throwable t) {

@@ -1,12 +1,13 @@
 package dev.wippy.runtime.process;
 
+import dev.wippy.lua.memory.MemoryLimitExceeded;
 import dev.wippy.runtime.errors.ErrorObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Java failures that escape Lua code (spec 03 §3.10, kind INTERNAL): an out-of-memory error, a stack overflow
- * outside the Lua stack check, a bug in a module. Each ends only the execution it happened in and is reported once
+ * outside the Lua stack check, a bug in a module, a process passing its memory limit. Each ends only the execution it happened in and is reported once
  * through the runtime's logger, never as a raw stack trace.
  */
 public final class Crashes {
@@ -28,6 +29,7 @@ public final class Crashes {
     static String describe(Throwable t) {
         return switch (t) {
             case OutOfMemoryError e -> "out of memory";
+            case MemoryLimitExceeded e -> MemoryLimitExceeded.MESSAGE;
             case StackOverflowError e -> "stack overflow";
             default -> "internal error: " + (t.getMessage() == null ? t.getClass().getName()
                     : t.getClass().getSimpleName() + ": " + t.getMessage());

@@ -14,6 +14,11 @@ public interface Host {
     /** Accepts a new process; may refuse it (a terminal host runs one at a time) by throwing SpawnException. */
     void admit(ProcessExecution process);
 
+    /** The memory limit of its processes in bytes unless their spawn sets one (0: none). */
+    default long maxMemory() {
+        return 0;
+    }
+
     /** Called when one of its processes has exited. */
     default void exited(ProcessExecution process) {
     }

@@ -1,6 +1,8 @@
 package dev.wippy.runtime.process;
 
 import dev.wippy.runtime.errors.ErrorObject;
+import dev.wippy.runtime.memory.ByteSize;
+import dev.wippy.runtime.memory.MemoryLimit;
 import dev.wippy.runtime.values.Payload;
 
 import java.util.Collection;
@@ -171,11 +173,18 @@ public final class Node {
         if (!host.isRunning()) {
             throw new SpawnException(ErrorObject.UNAVAILABLE, "host not running: " + hostId);
         }
+        long maxMemory;
+        try {
+            maxMemory = MemoryLimit.of(host.maxMemory(), options.options().get(MemoryLimit.OPTION));
+        } catch (ByteSize.Invalid e) {
+            throw new SpawnException(ErrorObject.INVALID, "bad option value: " + MemoryLimit.OPTION + ": "
+                    + e.getMessage());
+        }
         EntryCode entry = code.resolve(entryId);
         Map<String, Object> context = new HashMap<>(caller == null ? Map.of() : caller.context());
         context.putAll(options.context());
         ProcessExecution p = new ProcessExecution(this, pids.allocate(hostId), entryId, host, entry, frozenArgs,
-                Map.copyOf(context));
+                Map.copyOf(context), maxMemory);
         host.admit(p);
         if (options.name() != null) {
             if (names.register(options.name(), p.pid()) != NameRegistry.Outcome.REGISTERED) {

@@ -1,9 +1,11 @@
 package dev.wippy.runtime.process;
 
+import dev.wippy.lua.memory.MemoryLimitExceeded;
 import dev.wippy.lua.vm.Interop;
 import dev.wippy.lua.vm.LuaError;
 import dev.wippy.lua.vm.LuaFunction;
 import dev.wippy.lua.vm.LuaInterrupt;
+import dev.wippy.lua.vm.LuaState;
 import dev.wippy.lua.vm.LuaString;
 import dev.wippy.runtime.errors.ErrorObject;
 import dev.wippy.runtime.sched.Killed;
@@ -22,13 +24,22 @@ public final class ProcessExecution extends Execution {
     private final EntryCode code;
     private final Object[] args;
     private final CompletableFuture<ExitResult> done = new CompletableFuture<>();
+    private final long maxMemory;
 
     ProcessExecution(Node node, String pid, String entryId, Host host, EntryCode code, Object[] frozenArgs,
-                     Map<String, Object> context) {
+                     Map<String, Object> context, long maxMemory) {
         super(node, pid, entryId, new Scheduler(host.slots()), context);
         this.host = host;
         this.code = code;
         this.args = frozenArgs;
+        this.maxMemory = maxMemory;
+    }
+
+    /** The process's state counts what it holds against its limit from the start. */
+    @Override
+    public void attachState(LuaState s) {
+        super.attachState(s);
+        s.memory().setLimit(maxMemory);
     }
 
     public Host host() {
@@ -70,6 +81,7 @@ public final class ProcessExecution extends Execution {
     public static ExitResult failed(Execution e, Throwable t, String canceled) {
         ErrorObject error = switch (t) {
             case Killed k when k.errorValue() instanceof ErrorObject err -> err;
+            case MemoryLimitExceeded m -> Crashes.report(e.pid(), e.entryId(), m);
             case LuaError err -> errorOf(err.value());
             case LuaInterrupt i -> ErrorObject.of(ErrorObject.CANCELED, canceled);
             default -> Crashes.report(e.pid(), e.entryId(), t);
