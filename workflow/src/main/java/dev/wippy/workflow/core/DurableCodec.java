@@ -65,7 +65,11 @@ public final class DurableCodec {
         return encode(new FrozenTable(indexes(frozen.length), frozen));
     }
 
-    /** The frozen value of {@code bytes}. */
+    /**
+     * The frozen value of {@code bytes}.
+     *
+     * @throws CorruptValue when the bytes are not a durable value
+     */
     public static Object decode(byte[] bytes) {
         if (bytes == null) {
             return null;
@@ -73,11 +77,15 @@ public final class DurableCodec {
         try (MessageUnpacker u = MessagePack.newDefaultUnpacker(bytes)) {
             return unpack(u);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new CorruptValue(e.getMessage());
         }
     }
 
-    /** The values {@link #encodeAll} encoded. */
+    /**
+     * The values {@link #encodeAll} encoded.
+     *
+     * @throws CorruptValue when the bytes are not values encoded so
+     */
     public static Object[] decodeAll(byte[] bytes) {
         if (!(decode(bytes) instanceof FrozenTable t)) {
             return new Object[0];
@@ -183,5 +191,12 @@ public final class DurableCodec {
             }
             default -> throw new IOException("unexpected " + type + " in workflow history");
         };
+    }
+
+    /** Stored bytes that are not a durable value of this runtime (spec 05 §3.13). */
+    public static final class CorruptValue extends RuntimeException {
+        public CorruptValue(String message) {
+            super("unreadable durable value: " + message);
+        }
     }
 }

@@ -1,0 +1,64 @@
+package dev.wippy.runtime.json;
+
+import dev.wippy.lua.fuzz.ByteMutation;
+import dev.wippy.lua.fuzz.TimeBound;
+import dev.wippy.lua.vm.LuaString;
+import dev.wippy.runtime.errors.ErrorObject;
+import dev.wippy.runtime.values.LuaTrees;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Statistics;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code json.decode} of JSON text with a few random edits returns a value (which {@code json.encode} takes
+ * without raising) or nil and an error object: it never raises, never lets a Java exception out, never hangs.
+ */
+class JsonDecodeFuzzTest {
+    private static final List<String> TOKENS = List.of("{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\uD800",
+            "\\ud83d\\ude00", "null", "true", "false", "-", "0", "-0", "1e999", "1e-999", "0.", ".5", "01", "NaN",
+            "Infinity", "99999999999999999999999", "1".repeat(1200), "[".repeat(200), "{\"a\":".repeat(130), " ",
+            "\n", "\u0000", "\u00ff", "\u00c3", "/*", "//", "'");
+    private final JsonLua lua = new JsonLua();
+
+    @Property(tries = 1000, seed = "1511")
+    void aMutatedDocumentDecodesOrFailsWithAnErrorObject(@ForAll("documents") byte[] document,
+                                                          @ForAll("mutations") List<ByteMutation> mutations)
+            throws Exception {
+        lua.state.globals().putStr(LuaString.of("text"), LuaString.wrap(ByteMutation.applyAll(document, mutations)));
+        Object[] r = TimeBound.call(Duration.ofSeconds(1), 0, () -> lua.run("""
+                local value, err = json.decode(text)
+                if err ~= nil then
+                    return "failed", err
+                end
+                json.encode(value)
+                return "decoded"
+                """));
+        if (r[0].toString().equals("failed")) {
+            assertThat(r[1]).isInstanceOf(ErrorObject.class);
+        }
+        Statistics.collect(r[0].toString());
+    }
+
+    @Provide
+    Arbitrary<byte[]> documents() {
+        return LuaTrees.values(3).map(v -> {
+            try {
+                return JsonEncoder.encode(v, Jackson.FACTORY);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("a sample that json.encode refuses: " + v, e);
+            }
+        });
+    }
+
+    @Provide
+    Arbitrary<List<ByteMutation>> mutations() {
+        return ByteMutation.lists(TOKENS, 8);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.wippy.workflow.history;
+
+import dev.wippy.lua.fuzz.ByteMutation;
+import dev.wippy.lua.fuzz.TimeBound;
+import dev.wippy.lua.vm.LuaString;
+import dev.wippy.runtime.values.MessagePackTokens;
+import dev.wippy.workflow.core.DurableCodec;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Statistics;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The records of a history step with a few random edits decode to history records or fail with
+ * {@link HistoryCodec.CorruptHistory}: never another exception, never a hang.
+ */
+class HistoryCodecFuzzTest {
+    private static final byte[] ARGS = DurableCodec.encodeAll(new Object[] {40L, LuaString.of("x")});
+    /** One record of each kind a step stores. */
+    private static final List<HistoryEvent> RECORDS = List.of(
+            new HistoryEvent.RunStarted("wf-1", "run-1", "app:flow", "app:flow", "orders", 1, ARGS,
+                    Encoded.map(Map.of()), Encoded.plain(Map.of("retry", 3L)), null, null, 1_000L),
+            new HistoryEvent.StepStarted(2_000L),
+            new HistoryEvent.ActivityCompleted(1, ARGS),
+            new HistoryEvent.TimerFired(2),
+            new HistoryEvent.ChildStarted(3, "{host|pid}", null),
+            new HistoryEvent.ChildClosed(3, ARGS),
+            new HistoryEvent.SignalReceived("approve", null, DurableCodec.encode(LuaString.of("yes"))),
+            new HistoryEvent.CancelRequested("{host|pid}", "stop"),
+            new Command.ActivityScheduled(4, "app:charge", ARGS, null, Encoded.plain(Map.of())),
+            new Command.TimerStarted(5, 1_000_000_000L),
+            new Command.MessageSent(6, "{host|pid}", "done", ARGS),
+            new Command.ValueRecorded(7, "uuid", DurableCodec.encode(LuaString.of("0f"))),
+            new Command.VersionMarked(8, "change", 2),
+            new HistoryEvent.RunClosed("completed", ARGS));
+
+    @Property(tries = 800, seed = "1515")
+    void mutatedRecordsDecodeOrFailAsCorruptHistory(@ForAll("steps") List<HistoryEvent> step,
+                                                    @ForAll("mutations") List<ByteMutation> mutations)
+            throws Exception {
+        byte[] bytes = ByteMutation.applyAll(HistoryCodec.encodeList(step), mutations);
+        try {
+            TimeBound.call(Duration.ofSeconds(1), 0, () -> HistoryCodec.decodeList(bytes));
+            Statistics.collect("decoded");
+        } catch (HistoryCodec.CorruptHistory e) {
+            Statistics.collect("corrupt history");
+        }
+    }
+
+    @Provide
+    Arbitrary<List<HistoryEvent>> steps() {
+        return Arbitraries.of(RECORDS).list().ofMinSize(1).ofMaxSize(5);
+    }
+
+    @Provide
+    Arbitrary<List<ByteMutation>> mutations() {
+        return ByteMutation.lists(MessagePackTokens.ALL, 8);
+    }
+}
