@@ -25,7 +25,7 @@ class HistoryCodecFuzzTest {
     /** One record of each kind a step stores. */
     private static final List<HistoryEvent> RECORDS = List.of(
             new HistoryEvent.RunStarted("wf-1", "run-1", "app:flow", "app:flow", "orders", 1, ARGS,
-                    Encoded.map(Map.of()), Encoded.plain(Map.of("retry", 3L)), null, null, 1_000L),
+                    Encoded.map(Map.of()), Encoded.plain(Map.<String, Object>of("retry", 3L)), null, null, 1_000L),
             new HistoryEvent.StepStarted(2_000L),
             new HistoryEvent.ActivityCompleted(1, ARGS),
             new HistoryEvent.TimerFired(2),
