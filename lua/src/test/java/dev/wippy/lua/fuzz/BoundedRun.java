@@ -1,6 +1,7 @@
 package dev.wippy.lua.fuzz;
 
 import dev.wippy.lua.Lua;
+import dev.wippy.lua.compiler.CompiledChunk;
 import dev.wippy.lua.syntax.LuaSyntaxError;
 import dev.wippy.lua.vm.CallResult;
 import dev.wippy.lua.vm.LuaError;
@@ -12,6 +13,7 @@ import dev.wippy.lua.vm.LuaTable;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 /**
@@ -40,10 +42,27 @@ final class BoundedRun {
     private BoundedRun() {
     }
 
-    /** Runs {@code source} as chunk {@code chunkName} with {@code args} as its {@code ...}. */
+    /** Compiles {@code source} as chunk {@code chunkName} and runs it with {@code args} as its {@code ...}. */
     static Outcome run(String chunkName, byte[] source, Object... args) {
+        return bounded(() -> {
+            CompiledChunk chunk;
+            try {
+                chunk = Lua.compile(source, chunkName);
+            } catch (LuaSyntaxError e) {
+                return Outcome.SYNTAX_ERROR;
+            }
+            return runHere(chunk, args);
+        });
+    }
+
+    /** Runs {@code chunk}, compiled once for many tries, with {@code args} as its {@code ...}. */
+    static Outcome run(CompiledChunk chunk, Object... args) {
+        return bounded(() -> runHere(chunk, args));
+    }
+
+    private static Outcome bounded(Callable<Outcome> attempt) {
         try {
-            return TimeBound.call(HANG_AFTER, STACK_BYTES, () -> runHere(chunkName, source, args));
+            return TimeBound.call(HANG_AFTER, STACK_BYTES, attempt);
         } catch (AssertionError e) {
             throw e;
         } catch (Throwable t) {
@@ -51,7 +70,7 @@ final class BoundedRun {
         }
     }
 
-    private static Outcome runHere(String chunkName, byte[] source, Object[] args) {
+    private static Outcome runHere(CompiledChunk chunk, Object[] args) {
         LuaState s = Lua.newState(Lua.Profile.STANDALONE, new ByteArrayInputStream(new byte[0]),
                 OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
         removeUnsafe(s.globals());
@@ -62,10 +81,8 @@ final class BoundedRun {
             }
         }, BUDGET_INTERVAL);
         try {
-            CallResult.all(s, Lua.compile(source, chunkName).instantiate(s.globals()).callv(s, args));
+            CallResult.all(s, chunk.instantiate(s.globals()).callv(s, args));
             return Outcome.RETURNED;
-        } catch (LuaSyntaxError e) {
-            return Outcome.SYNTAX_ERROR;
         } catch (LuaInterrupt e) {
             return Outcome.INTERRUPTED;
         } catch (LuaError e) {

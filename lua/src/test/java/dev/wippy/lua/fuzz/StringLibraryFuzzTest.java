@@ -1,5 +1,7 @@
 package dev.wippy.lua.fuzz;
 
+import dev.wippy.lua.Lua;
+import dev.wippy.lua.compiler.CompiledChunk;
 import dev.wippy.lua.vm.LuaString;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -7,7 +9,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Statistics;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
 
 import java.nio.charset.StandardCharsets;
@@ -20,12 +22,12 @@ import java.util.List;
  * arguments return or raise a Lua error within a second: never a Java exception, never a hang.
  */
 class StringLibraryFuzzTest {
-    private static final byte[] FORMAT = bytes("return string.format(...)");
-    private static final byte[] PACK = bytes("return string.pack(...)");
-    private static final byte[] UNPACK = bytes("return string.unpack(...)");
-    private static final byte[] PACKSIZE = bytes("return string.packsize(...)");
+    private static final CompiledChunk FORMAT = Lua.compile("return string.format(...)", "format");
+    private static final CompiledChunk PACK = Lua.compile("return string.pack(...)", "pack");
+    private static final CompiledChunk UNPACK = Lua.compile("return string.unpack(...)", "unpack");
+    private static final CompiledChunk PACKSIZE = Lua.compile("return string.packsize(...)", "packsize");
     /** Calls the pattern function named by its first argument; replacements named "fn..." become functions. */
-    private static final byte[] PATTERN = bytes("""
+    private static final CompiledChunk PATTERN = Lua.compile("""
             local name, subject, pattern, a, b = ...
             if name == "gmatch" then
                 local n = 0
@@ -44,26 +46,26 @@ class StringLibraryFuzzTest {
                 return string.gsub(subject, pattern, repl, a)
             end
             return string[name](subject, pattern, a, b)
-            """);
+            """, "pattern");
 
     @Property(tries = 1500, seed = "1505")
     void stringFormatReturnsOrRaisesALuaError(@ForAll("formats") LuaString format,
                                               @ForAll("arguments") List<Object> arguments) {
-        Statistics.collect(BoundedRun.run("format", FORMAT, prepend(format, arguments)));
+        Statistics.collect(BoundedRun.run(FORMAT, prepend(format, arguments)));
     }
 
     @Property(tries = 1500, seed = "1506")
     void stringPackReturnsOrRaisesALuaError(@ForAll("packFormats") LuaString format,
                                             @ForAll("arguments") List<Object> arguments) {
-        Statistics.collect(BoundedRun.run("pack", PACK, prepend(format, arguments)));
+        Statistics.collect(BoundedRun.run(PACK, prepend(format, arguments)));
     }
 
     @Property(tries = 1500, seed = "1507")
     void stringUnpackAndPacksizeReturnOrRaiseALuaError(@ForAll("packFormats") LuaString format,
                                                         @ForAll("binary") LuaString data,
                                                         @ForAll("positions") Object position) {
-        Statistics.collect(BoundedRun.run("unpack", UNPACK, format, data, position));
-        BoundedRun.run("packsize", PACKSIZE, format);
+        Statistics.collect(BoundedRun.run(UNPACK, format, data, position));
+        BoundedRun.run(PACKSIZE, format);
     }
 
     @Property(tries = 2000, seed = "1508")
@@ -71,7 +73,7 @@ class StringLibraryFuzzTest {
                                                 @ForAll("subjects") LuaString subject,
                                                 @ForAll("patterns") LuaString pattern,
                                                 @ForAll("positions") Object a, @ForAll("patternExtras") Object b) {
-        Statistics.collect(function, BoundedRun.run(function, PATTERN, LuaString.of(function), subject, pattern,
+        Statistics.collect(function, BoundedRun.run(PATTERN, LuaString.of(function), subject, pattern,
                 a, b));
     }
 
@@ -91,13 +93,17 @@ class StringLibraryFuzzTest {
         return pieces(spec, Arbitraries.of("", "x", "%%", "%", "\u0000", "\u00ff"));
     }
 
-    /** Sequences of pack options, their sizes and alignments, with some that are not options at all. */
+    /**
+     * Sequences of pack options, their sizes and alignments, with some that are not options at all. A size beyond
+     * the largest string is there; sizes just under it are not: the gigabyte strings they ask for are real work, not
+     * a hang, and would crowd the test JVM's heap.
+     */
     @Provide
     Arbitrary<LuaString> packFormats() {
         return pieces(Arbitraries.of("<", ">", "=", "!", "!1", "!3", "!4", "!8", "!16", "!17", "b", "B", "h", "H",
                 "l", "L", "j", "J", "T", "i", "i1", "i3", "i8", "i9", "i16", "i17", "i0", "I", "I2", "I5", "I16",
                 "f", "d", "n", "s", "s1", "s2", "s4", "s9", "z", "x", "X", "Xi4", "Xd", "Xz", "X8", "c", "c0",
-                "c3", "c99999999999", " ", "w", "%", "i2147483648"), Arbitraries.just(""));
+                "c3", "c99999", "c2147483639", " ", "w", "%", "i2147483648"), Arbitraries.just(""));
     }
 
     @Provide
@@ -155,9 +161,5 @@ class StringLibraryFuzzTest {
         all.add(first);
         all.addAll(rest);
         return all.toArray();
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

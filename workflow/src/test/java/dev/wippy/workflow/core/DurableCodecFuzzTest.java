@@ -12,7 +12,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Statistics;
+import net.jqwik.api.statistics.Statistics;
 
 import java.time.Duration;
 import java.util.List;
