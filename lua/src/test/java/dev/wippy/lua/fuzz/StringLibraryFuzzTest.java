@@ -48,19 +48,19 @@ class StringLibraryFuzzTest {
             return string[name](subject, pattern, a, b)
             """, "pattern");
 
-    @Property(tries = 1500, seed = "1505")
+    @Property(tries = 500, seed = "1505")
     void stringFormatReturnsOrRaisesALuaError(@ForAll("formats") LuaString format,
                                               @ForAll("arguments") List<Object> arguments) {
         Statistics.collect(BoundedRun.run(FORMAT, prepend(format, arguments)));
     }
 
-    @Property(tries = 1500, seed = "1506")
+    @Property(tries = 800, seed = "1506")
     void stringPackReturnsOrRaisesALuaError(@ForAll("packFormats") LuaString format,
                                             @ForAll("arguments") List<Object> arguments) {
         Statistics.collect(BoundedRun.run(PACK, prepend(format, arguments)));
     }
 
-    @Property(tries = 1500, seed = "1507")
+    @Property(tries = 600, seed = "1507")
     void stringUnpackAndPacksizeReturnOrRaiseALuaError(@ForAll("packFormats") LuaString format,
                                                         @ForAll("binary") LuaString data,
                                                         @ForAll("positions") Object position) {
@@ -68,7 +68,7 @@ class StringLibraryFuzzTest {
         BoundedRun.run(PACKSIZE, format);
     }
 
-    @Property(tries = 2000, seed = "1508")
+    @Property(tries = 1200, seed = "1508")
     void patternFunctionsReturnOrRaiseALuaError(@ForAll("patternFunctions") String function,
                                                 @ForAll("subjects") LuaString subject,
                                                 @ForAll("patterns") LuaString pattern,
