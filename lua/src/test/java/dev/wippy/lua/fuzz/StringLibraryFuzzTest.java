@@ -68,7 +68,7 @@ class StringLibraryFuzzTest {
         BoundedRun.run(PACKSIZE, format);
     }
 
-    @Property(tries = 1200, seed = "1508")
+    @Property(tries = 1000, seed = "1508")
     void patternFunctionsReturnOrRaiseALuaError(@ForAll("patternFunctions") String function,
                                                 @ForAll("subjects") LuaString subject,
                                                 @ForAll("patterns") LuaString pattern,

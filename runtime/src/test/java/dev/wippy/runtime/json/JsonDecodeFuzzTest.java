@@ -38,7 +38,7 @@ class JsonDecodeFuzzTest {
             """, "decode");
     private final JsonLua lua = new JsonLua();
 
-    @Property(tries = 1000, seed = "1511")
+    @Property(tries = 700, seed = "1511")
     void aMutatedDocumentDecodesOrFailsWithAnErrorObject(@ForAll("documents") byte[] document,
                                                           @ForAll("mutations") List<ByteMutation> mutations)
             throws Exception {

@@ -24,7 +24,7 @@ import java.util.Map;
  * hang.
  */
 class DurableCodecFuzzTest {
-    @Property(tries = 1000, seed = "1513")
+    @Property(tries = 700, seed = "1513")
     void aMutatedValueDecodesOrFailsWithTheCodecsError(@ForAll("values") Object value,
                                                        @ForAll("mutations") List<ByteMutation> mutations)
             throws Exception {
@@ -37,7 +37,7 @@ class DurableCodecFuzzTest {
         }
     }
 
-    @Property(tries = 500, seed = "1514")
+    @Property(tries = 400, seed = "1514")
     void aMutatedArgumentListDecodesOrFailsWithTheCodecsError(@ForAll("argumentLists") List<Object> arguments,
                                                               @ForAll("mutations") List<ByteMutation> mutations)
             throws Exception {
