@@ -4,21 +4,25 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
-/** Draws the live heap of each soak wave as a line, over the band the last wave must end in. */
+/** Draws the live heap of each soak wave as a line, with the limit the last wave must stay under. */
 final class SoakPlot {
     private static final int WIDTH = 900;
     private static final int HEIGHT = 500;
@@ -40,13 +44,17 @@ final class SoakPlot {
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRenderer(new XYLineAndShapeRenderer(true, true));
         plot.getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
-        double first = samples.getFirst().heapMiB();
-        IntervalMarker band = new IntervalMarker(0, first * (1 + allowedGrowth));
-        band.setPaint(new Color(0, 160, 0, 30));
-        band.setLabel(String.format("allowed: up to %.0f%% above the first wave", allowedGrowth * 100));
-        band.setLabelPaint(new Color(0, 110, 0));
-        plot.addRangeMarker(band, Layer.BACKGROUND);
+        double limit = samples.getFirst().heapMiB() * (1 + allowedGrowth);
+        double highest = samples.stream().mapToDouble(SoakSample::heapMiB).max().orElse(limit);
+        plot.getRangeAxis().setRange(0, Math.max(limit, highest) * 1.15);
+        ValueMarker line = new ValueMarker(limit, new Color(200, 0, 0), new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+                BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
+        line.setLabel(String.format(Locale.ROOT, "limit: %.1f MiB, the first wave's heap + %.0f%%", limit,
+                allowedGrowth * 100));
+        line.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        line.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        line.setLabelOffset(new RectangleInsets(2, 6, 2, 6));
+        plot.addRangeMarker(line);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
     }
 }
