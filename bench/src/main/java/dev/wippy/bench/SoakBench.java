@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
  * 1) when the heap after the last wave is more than 10% above the heap after the first: what the runtime keeps of
  * finished work must not grow.
  *
- * <p>Usage: {@code SoakBench PROCESSES MESSAGES CALLS WAVES CSV PNG} (totals over all waves)
+ * <p>Usage: {@code SoakBench PROCESSES MESSAGES CALLS WAVES MINUTES CSV PNG}: the totals are spread over
+ * {@code WAVES} waves, and waves of the same size go on until {@code MINUTES} have passed, so that a fast machine
+ * still soaks for that long.
  */
 public final class SoakBench {
     private static final double ALLOWED_GROWTH = 0.10;
@@ -27,31 +29,33 @@ public final class SoakBench {
         long messages = Long.parseLong(args[1]);
         long calls = Long.parseLong(args[2]);
         int waves = Integer.parseInt(args[3]);
-        Path csv = Path.of(args[4]);
-        Path png = Path.of(args[5]);
+        long minNanos = (long) (Double.parseDouble(args[4]) * 60e9);
+        Path csv = Path.of(args[5]);
+        Path png = Path.of(args[6]);
 
         Application app = BenchApp.boot("soak-bench", SoakApp.files());
         HeapSampler heap = new HeapSampler();
         List<SoakSample> samples = new ArrayList<>();
         long t0 = System.nanoTime();
-        for (int wave = 1; wave <= waves; wave++) {
-            long p = share(processes, waves, wave);
-            long m = share(messages, waves, wave);
-            long c = share(calls, waves, wave);
+        for (int wave = 1; wave <= waves || System.nanoTime() - t0 < minNanos; wave++) {
+            int part = (wave - 1) % waves + 1;
+            long p = share(processes, waves, part);
+            long m = share(messages, waves, part);
+            long c = share(calls, waves, part);
             runWave(app, p, m, c);
             SoakSample previous = samples.isEmpty() ? new SoakSample(0, 0, 0, 0, 0, 0) : samples.getLast();
             SoakSample s = new SoakSample(wave, (System.nanoTime() - t0) / 1e9, previous.processes() + p,
                     previous.messages() + m, previous.calls() + c, heap.liveBytes());
             samples.add(s);
-            System.out.printf(Locale.ROOT, "wave %d/%d: %.0f s, live heap %.1f MiB%n", wave, waves,
-                    s.elapsedSeconds(), s.heapMiB());
+            System.out.printf(Locale.ROOT, "wave %d: %.0f s, live heap %.1f MiB%n", wave, s.elapsedSeconds(),
+                    s.heapMiB());
         }
         app.shutdown(Duration.ofSeconds(5));
 
         SoakSample first = samples.getFirst();
         SoakSample last = samples.getLast();
         String totals = String.format(Locale.ROOT, "%,d processes, %,d messages, %,d funcs.call in %d waves, %.0f s",
-                last.processes(), last.messages(), last.calls(), waves, last.elapsedSeconds());
+                last.processes(), last.messages(), last.calls(), samples.size(), last.elapsedSeconds());
         Files.createDirectories(csv.toAbsolutePath().getParent());
         List<String> lines = new ArrayList<>(List.of(SoakSample.CSV_HEADER));
         samples.forEach(s -> lines.add(s.csvLine()));
