@@ -1,12 +1,9 @@
 package dev.wippy.lua.fuzz;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Random;
 
 /**
  * One edit of a file's bytes, for fuzzing parsers and decoders with mutated samples (Lua sources here, definition
@@ -25,11 +22,10 @@ public record ByteMutation(Kind kind, int at, int span, byte[] token) {
      * One to four edits whose inserted tokens are {@code tokens} (their characters taken as bytes 0-255), spans up
      * to {@code maxSpan} bytes.
      */
-    public static Arbitrary<List<ByteMutation>> lists(List<String> tokens, int maxSpan) {
-        Arbitrary<byte[]> bytes = Arbitraries.of(tokens).map(t -> t.getBytes(StandardCharsets.ISO_8859_1));
-        return Combinators.combine(Arbitraries.of(Kind.class), Arbitraries.integers().between(0, 1 << 20),
-                        Arbitraries.integers().between(1, maxSpan), bytes)
-                .as(ByteMutation::new).list().ofMinSize(1).ofMaxSize(4);
+    public static List<ByteMutation> list(Random random, List<String> tokens, int maxSpan) {
+        return SeededTries.listOf(random, 1, 4, r -> new ByteMutation(SeededTries.oneOf(r, List.of(Kind.values())),
+                r.nextInt((1 << 20) + 1), r.nextInt(1, maxSpan + 1),
+                SeededTries.oneOf(r, tokens).getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     /** {@code sample} after each of {@code mutations} in turn. */

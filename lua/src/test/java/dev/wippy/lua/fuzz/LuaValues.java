@@ -2,48 +2,79 @@ package dev.wippy.lua.fuzz;
 
 import dev.wippy.lua.vm.LuaString;
 import dev.wippy.lua.vm.LuaTable;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
 
-/** Arbitrary Lua values as library functions receive them, weighted towards the corners of each type. */
+import static dev.wippy.lua.fuzz.SeededTries.oneOf;
+
+/** Random Lua values as library functions receive them, weighted towards the corners of each type. */
 final class LuaValues {
+    private static final List<Long> CORNER_INTEGERS = List.of(0L, -1L, 1L, 255L, 256L, 65536L,
+            (long) Integer.MAX_VALUE, (long) Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, 1L << 53);
+    private static final List<Double> CORNER_FLOATS = List.of(0.0, -0.0, 0.5, -1.5, 1e308, -1e308, 5e-324,
+            2.0e-308, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 9.2233720368547758e18,
+            1e15 + 0.3);
+    private static final List<String> NUMERIC_STRINGS = List.of("10", " 0x10 ", "1e5", "-0", "0x7fffffffffffffff",
+            "1e400", "0x1p-2", "nan", "9223372036854775808", "");
+
     private LuaValues() {
     }
 
-    static Arbitrary<Object> any() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, integers().map(Object.class::cast)),
-                Tuple.of(3, floats().map(Object.class::cast)),
-                Tuple.of(4, strings(Arbitraries.strings().withChars("ab1 %.-\u0000\u00ff\n")
-                        .ofMaxLength(12)).map(Object.class::cast)),
-                Tuple.of(2, numericStrings().map(Object.class::cast)),
-                Tuple.of(1, Arbitraries.of(Boolean.TRUE, Boolean.FALSE).map(Object.class::cast)),
-                Tuple.of(1, Arbitraries.create(LuaTable::new).map(Object.class::cast))).injectNull(0.05);
+    /** nil one time in twenty; otherwise integers 4, floats 3, strings 4, numeric strings 2, booleans 1, tables 1. */
+    static Object any(Random random) {
+        if (random.nextInt(20) == 0) {
+            return null;
+        }
+        int pick = random.nextInt(15);
+        if (pick < 4) {
+            return integer(random);
+        } else if (pick < 7) {
+            return floating(random);
+        } else if (pick < 11) {
+            return string(SeededTries.string(random, "ab1 %.-\u0000\u00ff\n", 12));
+        } else if (pick < 13) {
+            return numericString(random);
+        } else if (pick < 14) {
+            return random.nextBoolean();
+        }
+        return new LuaTable();
     }
 
-    static Arbitrary<Long> integers() {
-        return Arbitraries.oneOf(Arbitraries.longs().between(-300, 300), Arbitraries.longs(),
-                Arbitraries.of(0L, -1L, 1L, 255L, 256L, 65536L, (long) Integer.MAX_VALUE, (long) Integer.MIN_VALUE,
-                        Long.MAX_VALUE, Long.MIN_VALUE, 1L << 53));
+    /** Small, any or a corner, alike often. */
+    static long integer(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> random.nextLong(-300, 301);
+            case 1 -> random.nextLong();
+            default -> oneOf(random, CORNER_INTEGERS);
+        };
     }
 
-    static Arbitrary<Double> floats() {
-        return Arbitraries.oneOf(Arbitraries.doubles(),
-                Arbitraries.of(0.0, -0.0, 0.5, -1.5, 1e308, -1e308, 5e-324, 2.0e-308, Double.NaN,
-                        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 9.2233720368547758e18, 1e15 + 0.3));
+    /** Any finite double or a corner (the infinities and NaN among them), alike often. */
+    static double floating(Random random) {
+        return random.nextBoolean() ? SeededTries.finiteDouble(random) : oneOf(random, CORNER_FLOATS);
     }
 
     /** Strings that Lua converts to numbers where a number is expected. */
-    static Arbitrary<LuaString> numericStrings() {
-        return strings(Arbitraries.of("10", " 0x10 ", "1e5", "-0", "0x7fffffffffffffff", "1e400", "0x1p-2", "nan",
-                "9223372036854775808", ""));
+    static LuaString numericString(Random random) {
+        return string(oneOf(random, NUMERIC_STRINGS));
     }
 
-    /** Lua strings of the characters of {@code text} taken as bytes 0-255. */
-    static Arbitrary<LuaString> strings(Arbitrary<String> text) {
-        return text.map(t -> LuaString.wrap(t.getBytes(StandardCharsets.ISO_8859_1)));
+    /** The Lua string of the characters of {@code text} taken as bytes 0-255. */
+    static LuaString string(String text) {
+        return LuaString.wrap(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** How a failure message shows Lua values: strings quoted with their odd bytes escaped, tables as {}. */
+    static String show(Object... values) {
+        return Arrays.stream(values).map(v -> switch (v) {
+            case LuaString s -> "\"" + SeededTries.escaped(s.toByteArray()) + "\"";
+            case LuaTable t -> "{}";
+            case List<?> list -> "[" + show(list.toArray()) + "]";
+            case null, default -> String.valueOf(v);
+        }).collect(Collectors.joining(", "));
     }
 }

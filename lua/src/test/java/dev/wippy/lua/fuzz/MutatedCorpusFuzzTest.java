@@ -1,13 +1,9 @@
 package dev.wippy.lua.fuzz;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Random;
 
 /**
  * Scripts of the conformance corpus with a few random edits (deleted, repeated or replaced spans, inserted Lua
@@ -28,21 +24,18 @@ class MutatedCorpusFuzzTest {
             "error()", "error(setmetatable({}, {__tostring = error}))", "pcall(", "select('#', ...)",
             "setmetatable({}, {__index = function(t, k) return t[k] end})", "string.rep('x', 1e6)",
             "table.unpack({}, 1, 1e7)", "load(", "string.dump(print)", "debug.sethook(print, 'l')",
-            "collectgarbage('count')", "\n", "\u0000", "\u00ff", "'", "\"", "\\");
+            "collectgarbage('count')", "\n", "\u0000", "\u00ff", "'", "\"", "\\").stream().map(t -> " " + t + " ")
+            .toList();
 
-    @Property(tries = 200, seed = "1504")
-    void aMutatedScriptEndsInAResultOrALuaErrorWithinASecond(
-            @ForAll("corpusScripts") CorpusScript script, @ForAll("mutations") List<ByteMutation> mutations) {
-        Statistics.collect(BoundedRun.run(script.name(), ByteMutation.applyAll(script.source(), mutations)));
+    record MutatedScript(CorpusScript script, List<ByteMutation> mutations) {
+        static MutatedScript draw(Random random) {
+            return new MutatedScript(SeededTries.oneOf(random, CORPUS), ByteMutation.list(random, TOKENS, 40));
+        }
     }
 
-    @Provide
-    Arbitrary<CorpusScript> corpusScripts() {
-        return Arbitraries.of(CORPUS);
-    }
-
-    @Provide
-    Arbitrary<List<ByteMutation>> mutations() {
-        return ByteMutation.lists(TOKENS.stream().map(t -> " " + t + " ").toList(), 40);
+    @Test
+    void aMutatedScriptEndsInAResultOrALuaErrorWithinASecond() {
+        SeededTries.check(1504, 200, MutatedScript::draw, input -> BoundedRun.run(input.script().name(),
+                ByteMutation.applyAll(input.script().source(), input.mutations())));
     }
 }

@@ -3,18 +3,14 @@ package dev.wippy.lua.fuzz;
 import dev.wippy.lua.Lua;
 import dev.wippy.lua.compiler.CompiledChunk;
 import dev.wippy.lua.vm.LuaString;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+import static dev.wippy.lua.fuzz.SeededTries.oneOf;
 
 /**
  * {@code string.format}, {@code string.pack}/{@code unpack}/{@code packsize} and the pattern functions
@@ -48,118 +44,127 @@ class StringLibraryFuzzTest {
             return string[name](subject, pattern, a, b)
             """, "pattern");
 
-    @Property(tries = 500, seed = "1505")
-    void stringFormatReturnsOrRaisesALuaError(@ForAll("formats") LuaString format,
-                                              @ForAll("arguments") List<Object> arguments) {
-        Statistics.collect(BoundedRun.run(FORMAT, prepend(format, arguments)));
+    private static final List<String> PRECISIONS = List.of("", ".", ".0", ".1", ".20", ".99", ".100", ".x");
+    private static final List<String> CONVERSIONS = List.of("cdiouxXaAeEfFgGqsp%zbnlh*$I".split(""));
+    private static final List<String> FORMAT_GLUE = List.of("", "x", "%%", "%", "\u0000", "\u00ff");
+    /**
+     * Pack options, their sizes and alignments, with some that are not options at all. A size beyond the largest
+     * string is there; sizes just under it are not: the gigabyte strings they ask for are real work, not a hang,
+     * and would crowd the test JVM's heap.
+     */
+    private static final List<String> PACK_OPTIONS = List.of("<", ">", "=", "!", "!1", "!3", "!4", "!8", "!16",
+            "!17", "b", "B", "h", "H", "l", "L", "j", "J", "T", "i", "i1", "i3", "i8", "i9", "i16", "i17", "i0", "I",
+            "I2", "I5", "I16", "f", "d", "n", "s", "s1", "s2", "s4", "s9", "z", "x", "X", "Xi4", "Xd", "Xz", "X8",
+            "c", "c0", "c3", "c99999", "c2147483639", " ", "w", "%", "i2147483648");
+    private static final List<String> PATTERN_FUNCTIONS = List.of("find", "match", "gmatch", "gsub");
+    /** Every pattern construct: classes, sets, quantifiers, anchors, captures, %b, %f, back-references. */
+    private static final List<String> PATTERN_PIECES = List.of("a", "b", "1", " ", ".", "%a", "%d", "%s", "%w",
+            "%x", "%p", "%c", "%u", "%l", "%g", "%A", "%D", "%S", "%W", "%%", "%.", "%z", "%q", "[a-c]", "[^ab]",
+            "[%a_]", "[]", "[^]", "[a-]", "[%]", "[]]", "[", "]", "*", "+", "-", "?", "a-", "a*", ".-", "^", "$", "(",
+            ")", "()", "%b()", "%b", "%bx", "%f[%w]", "%f[", "%f", "%1", "%2", "%0", "%9", "%", "\u0000");
+    /** gsub replacements: strings with escapes, and names that the chunk turns into a table or functions. */
+    private static final List<String> REPLACEMENTS = List.of("x", "%0", "%1", "%2", "%9", "%%", "%x", "x%",
+            "<%0|%1>", "fn", "fnfalse", "fntable", "tbl");
+
+    record Call(LuaString first, List<Object> arguments) {
+        Object[] all() {
+            List<Object> all = new ArrayList<>();
+            all.add(first);
+            all.addAll(arguments);
+            return all.toArray();
+        }
+
+        @Override
+        public String toString() {
+            return LuaValues.show(all());
+        }
     }
 
-    @Property(tries = 800, seed = "1506")
-    void stringPackReturnsOrRaisesALuaError(@ForAll("packFormats") LuaString format,
-                                            @ForAll("arguments") List<Object> arguments) {
-        Statistics.collect(BoundedRun.run(PACK, prepend(format, arguments)));
+    record UnpackCall(LuaString format, LuaString data, Object position) {
+        @Override
+        public String toString() {
+            return LuaValues.show(format, data, position);
+        }
     }
 
-    @Property(tries = 600, seed = "1507")
-    void stringUnpackAndPacksizeReturnOrRaiseALuaError(@ForAll("packFormats") LuaString format,
-                                                        @ForAll("binary") LuaString data,
-                                                        @ForAll("positions") Object position) {
-        Statistics.collect(BoundedRun.run(UNPACK, format, data, position));
-        BoundedRun.run(PACKSIZE, format);
+    record PatternCall(String function, LuaString subject, LuaString pattern, Object a, Object b) {
+        @Override
+        public String toString() {
+            return function + "(" + LuaValues.show(subject, pattern, a, b) + ")";
+        }
     }
 
-    @Property(tries = 1000, seed = "1508")
-    void patternFunctionsReturnOrRaiseALuaError(@ForAll("patternFunctions") String function,
-                                                @ForAll("subjects") LuaString subject,
-                                                @ForAll("patterns") LuaString pattern,
-                                                @ForAll("positions") Object a, @ForAll("patternExtras") Object b) {
-        Statistics.collect(function, BoundedRun.run(PATTERN, LuaString.of(function), subject, pattern,
-                a, b));
+    @Test
+    void stringFormatReturnsOrRaisesALuaError() {
+        SeededTries.check(1505, 500, r -> new Call(format(r), arguments(r)),
+                call -> BoundedRun.run(FORMAT, call.all()));
     }
 
-    @Provide
-    Arbitrary<List<Object>> arguments() {
-        return LuaValues.any().list().ofMaxSize(6);
+    @Test
+    void stringPackReturnsOrRaisesALuaError() {
+        SeededTries.check(1506, 800, r -> new Call(packFormat(r), arguments(r)),
+                call -> BoundedRun.run(PACK, call.all()));
+    }
+
+    @Test
+    void stringUnpackAndPacksizeReturnOrRaiseALuaError() {
+        SeededTries.check(1507, 600, r -> new UnpackCall(packFormat(r),
+                LuaString.wrap(SeededTries.bytes(r, 40)), position(r)), call -> {
+            BoundedRun.run(UNPACK, call.format(), call.data(), call.position());
+            BoundedRun.run(PACKSIZE, call.format());
+        });
+    }
+
+    @Test
+    void patternFunctionsReturnOrRaiseALuaError() {
+        SeededTries.check(1508, 1000, r -> new PatternCall(oneOf(r, PATTERN_FUNCTIONS), subject(r),
+                        pieces(r, p -> oneOf(p, PATTERN_PIECES), List.of("")), position(r), patternExtra(r)),
+                call -> BoundedRun.run(PATTERN, LuaString.of(call.function()), call.subject(), call.pattern(),
+                        call.a(), call.b()));
+    }
+
+    private static List<Object> arguments(Random random) {
+        return SeededTries.listOf(random, 0, 6, LuaValues::any);
     }
 
     /** Text with conversion specifications: flags, width and precision of any length, known and unknown letters. */
-    @Provide
-    Arbitrary<LuaString> formats() {
-        Arbitrary<String> spec = Arbitraries.strings().withChars("-+ #0").ofMaxLength(6)
-                .flatMap(flags -> Arbitraries.strings().numeric().ofMaxLength(3)
-                        .flatMap(width -> Arbitraries.of("", ".", ".0", ".1", ".20", ".99", ".100", ".x")
-                                .flatMap(precision -> Arbitraries.of("cdiouxXaAeEfFgGqsp%zbnlh*$I".split(""))
-                                        .map(conversion -> "%" + flags + width + precision + conversion))));
-        return pieces(spec, Arbitraries.of("", "x", "%%", "%", "\u0000", "\u00ff"));
+    private static LuaString format(Random random) {
+        return pieces(random, r -> "%" + SeededTries.string(r, "-+ #0", 6) + SeededTries.string(r, "0123456789", 3)
+                + oneOf(r, PRECISIONS) + oneOf(r, CONVERSIONS), FORMAT_GLUE);
     }
 
-    /**
-     * Sequences of pack options, their sizes and alignments, with some that are not options at all. A size beyond
-     * the largest string is there; sizes just under it are not: the gigabyte strings they ask for are real work, not
-     * a hang, and would crowd the test JVM's heap.
-     */
-    @Provide
-    Arbitrary<LuaString> packFormats() {
-        return pieces(Arbitraries.of("<", ">", "=", "!", "!1", "!3", "!4", "!8", "!16", "!17", "b", "B", "h", "H",
-                "l", "L", "j", "J", "T", "i", "i1", "i3", "i8", "i9", "i16", "i17", "i0", "I", "I2", "I5", "I16",
-                "f", "d", "n", "s", "s1", "s2", "s4", "s9", "z", "x", "X", "Xi4", "Xd", "Xz", "X8", "c", "c0",
-                "c3", "c99999", "c2147483639", " ", "w", "%", "i2147483648"), Arbitraries.just(""));
-    }
-
-    @Provide
-    Arbitrary<LuaString> binary() {
-        return LuaValues.strings(Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMaxLength(40));
+    /** Sequences of pack options. */
+    private static LuaString packFormat(Random random) {
+        return pieces(random, r -> oneOf(r, PACK_OPTIONS), List.of(""));
     }
 
     /** Start positions and counts: absent, small, negative, beyond the subject, extreme; or not a number. */
-    @Provide
-    Arbitrary<Object> positions() {
-        return Arbitraries.frequencyOf(Tuple.of(5, LuaValues.integers().map(Object.class::cast)),
-                Tuple.of(1, LuaValues.any())).injectNull(0.3);
+    private static Object position(Random random) {
+        if (random.nextInt(10) < 3) {
+            return null;
+        }
+        return random.nextInt(6) < 5 ? LuaValues.integer(random) : LuaValues.any(random);
     }
 
-    @Provide
-    Arbitrary<String> patternFunctions() {
-        return Arbitraries.of("find", "match", "gmatch", "gsub");
+    /** Subjects from the characters patterns talk about, or long runs of one piece for backtracking. */
+    private static LuaString subject(Random random) {
+        return LuaValues.string(random.nextBoolean()
+                ? SeededTries.string(random, "aab1 ()[]%.-\n\u0000\u00ff", 60)
+                : oneOf(random, List.of("a", "ab", "()")).repeat(random.nextInt(3001)));
     }
 
-    /** Subjects from the characters patterns talk about, and long runs of one character for backtracking. */
-    @Provide
-    Arbitrary<LuaString> subjects() {
-        return Arbitraries.oneOf(
-                LuaValues.strings(Arbitraries.strings().withChars("aab1 ()[]%.-\n\u0000\u00ff").ofMaxLength(60)),
-                LuaValues.strings(Arbitraries.of("a", "ab", "()").flatMap(s -> Arbitraries.integers()
-                        .between(0, 3000).map(s::repeat))));
+    /** The fourth argument: find's plain flag, or gsub's replacement; or any value. */
+    private static Object patternExtra(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> random.nextBoolean();
+            case 1 -> LuaValues.string(oneOf(random, REPLACEMENTS));
+            default -> LuaValues.any(random);
+        };
     }
 
-    /** Patterns from every construct (classes, sets, quantifiers, anchors, captures, %b, %f, back-references). */
-    @Provide
-    Arbitrary<LuaString> patterns() {
-        return pieces(Arbitraries.of("a", "b", "1", " ", ".", "%a", "%d", "%s", "%w", "%x", "%p", "%c", "%u", "%l",
-                "%g", "%A", "%D", "%S", "%W", "%%", "%.", "%z", "%q", "[a-c]", "[^ab]", "[%a_]", "[]", "[^]", "[a-]",
-                "[%]", "[]]", "[", "]", "*", "+", "-", "?", "a-", "a*", ".-", "^", "$", "(", ")", "()", "%b()",
-                "%b", "%bx", "%f[%w]", "%f[", "%f", "%1", "%2", "%0", "%9", "%", "\u0000"), Arbitraries.just(""));
-    }
-
-    /** The fourth argument: find's plain flag, or gsub's replacement (strings with escapes, a table, functions). */
-    @Provide
-    Arbitrary<Object> patternExtras() {
-        return Arbitraries.oneOf(Arbitraries.of(Boolean.TRUE, Boolean.FALSE).map(Object.class::cast),
-                LuaValues.strings(Arbitraries.of("x", "%0", "%1", "%2", "%9", "%%", "%x", "x%", "<%0|%1>", "fn",
-                        "fnfalse", "fntable", "tbl")).map(Object.class::cast),
-                LuaValues.any());
-    }
-
-    /** Up to eight of {@code pieces}, each after one of {@code glue}. */
-    private static Arbitrary<LuaString> pieces(Arbitrary<String> pieces, Arbitrary<String> glue) {
-        return Combinators.combine(glue, pieces).as(String::concat).list().ofMaxSize(8)
-                .map(list -> LuaString.wrap(String.join("", list).getBytes(StandardCharsets.ISO_8859_1)));
-    }
-
-    private static Object[] prepend(Object first, List<Object> rest) {
-        List<Object> all = new ArrayList<>();
-        all.add(first);
-        all.addAll(rest);
-        return all.toArray();
+    /** Up to eight pieces, each after one of {@code glue}. */
+    private static LuaString pieces(Random random, Function<Random, String> piece, List<String> glue) {
+        return LuaValues.string(String.join("",
+                SeededTries.listOf(random, 0, 8, r -> oneOf(r, glue) + piece.apply(r))));
     }
 }

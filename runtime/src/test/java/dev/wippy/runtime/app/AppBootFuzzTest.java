@@ -1,18 +1,14 @@
 package dev.wippy.runtime.app;
 
 import dev.wippy.lua.fuzz.ByteMutation;
+import dev.wippy.lua.fuzz.SeededTries;
 import dev.wippy.lua.fuzz.TimeBound;
 import dev.wippy.runtime.registry.BootException;
 import dev.wippy.runtime.registry.DefinitionFileMutations;
 import dev.wippy.runtime.registry.ExampleDefinitionFiles;
 import dev.wippy.runtime.terminal.Terminal;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.lifecycle.AfterContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,7 +18,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,35 +35,36 @@ class AppBootFuzzTest {
             "restart", "scheduler", "supervisor", "task-queue", "worker-pool");
     private static final Path APPS = tempDir();
 
-    @Property(tries = 150, seed = "1510")
-    void aMutatedAppBootsOrFailsWithABootErrorNamingFileAndLine(
-            @ForAll("examples") ExampleDefinitionFiles example, @ForAll("mutations") List<ByteMutation> mutations)
-            throws Exception {
-        Path app = copyOnce(example.app());
-        Files.write(app.resolve("src/_index.yaml"), ByteMutation.applyAll(example.content(), mutations));
-        try {
-            TimeBound.call(Duration.ofSeconds(5), 0, () -> {
-                Application.boot(app, new Terminal(new ByteArrayInputStream(new byte[0]),
-                        OutputStream.nullOutputStream(), OutputStream.nullOutputStream(), List.of()))
-                        .shutdown(Duration.ofMillis(500));
-                return null;
-            });
-            Statistics.collect("booted");
-        } catch (BootException e) {
-            assertThat(e.getMessage()).containsPattern("[\\w.-]+\\.(yaml|lua):\\d+");
-            Statistics.collect("boot error");
+    private static final List<ExampleDefinitionFiles> EXAMPLES = ExampleDefinitionFiles.all().stream()
+            .filter(e -> RUNTIME_ONLY.contains(e.app().toString())).toList();
+
+    record MutatedApp(ExampleDefinitionFiles example, List<ByteMutation> mutations) {
+        static MutatedApp draw(Random random) {
+            return new MutatedApp(SeededTries.oneOf(random, EXAMPLES), DefinitionFileMutations.mutations(random));
         }
     }
 
-    @Provide
-    Arbitrary<ExampleDefinitionFiles> examples() {
-        return Arbitraries.of(ExampleDefinitionFiles.all().stream()
-                .filter(e -> RUNTIME_ONLY.contains(e.app().toString())).toList());
-    }
-
-    @Provide
-    Arbitrary<List<ByteMutation>> mutations() {
-        return DefinitionFileMutations.mutations();
+    @Test
+    void aMutatedAppBootsOrFailsWithABootErrorNamingFileAndLine() {
+        AtomicInteger booted = new AtomicInteger();
+        SeededTries.check(1510, 150, MutatedApp::draw, input -> {
+            Path app = copyOnce(input.example().app());
+            Files.write(app.resolve("src/_index.yaml"),
+                    ByteMutation.applyAll(input.example().content(), input.mutations()));
+            try {
+                TimeBound.call(Duration.ofSeconds(5), 0, () -> {
+                    Application.boot(app, new Terminal(new ByteArrayInputStream(new byte[0]),
+                            OutputStream.nullOutputStream(), OutputStream.nullOutputStream(), List.of()))
+                            .shutdown(Duration.ofMillis(500));
+                    return null;
+                });
+                booted.incrementAndGet();
+            } catch (BootException e) {
+                assertThat(e.getMessage()).containsPattern("[\\w.-]+\\.(yaml|lua):\\d+");
+            }
+        });
+        // edits that broke every file would leave booting itself untried
+        assertThat(booted).as("tries that booted").hasPositiveValue();
     }
 
     /** A copy of the example app {@code name} under the temporary folder, made on first use. */
@@ -96,7 +95,7 @@ class AppBootFuzzTest {
         }
     }
 
-    @AfterContainer
+    @AfterAll
     static void removeApps() throws IOException {
         try (Stream<Path> files = Files.walk(APPS)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

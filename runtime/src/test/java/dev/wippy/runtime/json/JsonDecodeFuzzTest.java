@@ -1,20 +1,20 @@
 package dev.wippy.runtime.json;
 
-import dev.wippy.lua.fuzz.ByteMutation;
-import dev.wippy.lua.fuzz.TimeBound;
 import dev.wippy.lua.Lua;
 import dev.wippy.lua.compiler.CompiledChunk;
+import dev.wippy.lua.fuzz.ByteMutation;
+import dev.wippy.lua.fuzz.SeededTries;
+import dev.wippy.lua.fuzz.TimeBound;
 import dev.wippy.lua.vm.LuaString;
 import dev.wippy.runtime.errors.ErrorObject;
 import dev.wippy.runtime.values.LuaTrees;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,32 +38,35 @@ class JsonDecodeFuzzTest {
             """, "decode");
     private final JsonLua lua = new JsonLua();
 
-    @Property(tries = 700, seed = "1511")
-    void aMutatedDocumentDecodesOrFailsWithAnErrorObject(@ForAll("documents") byte[] document,
-                                                          @ForAll("mutations") List<ByteMutation> mutations)
-            throws Exception {
-        lua.state.globals().putStr(LuaString.of("text"), LuaString.wrap(ByteMutation.applyAll(document, mutations)));
-        Object[] r = TimeBound.call(Duration.ofSeconds(1), 0,
-                () -> DECODE.instantiate(lua.state.globals()).invoke(lua.state));
-        if (r[0].toString().equals("failed")) {
-            assertThat(r[1]).isInstanceOf(ErrorObject.class);
+    record MutatedDocument(byte[] document, List<ByteMutation> mutations) {
+        static MutatedDocument draw(Random random) {
+            return new MutatedDocument(encode(LuaTrees.value(random, 3)), ByteMutation.list(random, TOKENS, 8));
         }
-        Statistics.collect(r[0].toString());
+
+        @Override
+        public String toString() {
+            return SeededTries.escaped(document) + " with " + mutations;
+        }
     }
 
-    @Provide
-    Arbitrary<byte[]> documents() {
-        return LuaTrees.values(3).map(v -> {
-            try {
-                return JsonEncoder.encode(v, Jackson.FACTORY);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("a sample that json.encode refuses: " + v, e);
+    @Test
+    void aMutatedDocumentDecodesOrFailsWithAnErrorObject() {
+        SeededTries.check(1511, 700, MutatedDocument::draw, input -> {
+            lua.state.globals().putStr(LuaString.of("text"),
+                    LuaString.wrap(ByteMutation.applyAll(input.document(), input.mutations())));
+            Object[] r = TimeBound.call(Duration.ofSeconds(1), 0,
+                    () -> DECODE.instantiate(lua.state.globals()).invoke(lua.state));
+            if (r[0].toString().equals("failed")) {
+                assertThat(r[1]).isInstanceOf(ErrorObject.class);
             }
         });
     }
 
-    @Provide
-    Arbitrary<List<ByteMutation>> mutations() {
-        return ByteMutation.lists(TOKENS, 8);
+    private static byte[] encode(Object value) {
+        try {
+            return JsonEncoder.encode(value, Jackson.FACTORY);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a sample that json.encode refuses: " + value, e);
+        }
     }
 }

@@ -1,9 +1,9 @@
 package dev.wippy.runtime.registry;
 
 import dev.wippy.lua.fuzz.ByteMutation;
-import net.jqwik.api.Arbitrary;
 
 import java.util.List;
+import java.util.Random;
 
 /** Edits for definition files: YAML's structure, its tags, anchors and scalars, and the registry's own keys. */
 public final class DefinitionFileMutations {
@@ -23,7 +23,7 @@ public final class DefinitionFileMutations {
     private DefinitionFileMutations() {
     }
 
-    public static Arbitrary<List<ByteMutation>> mutations() {
-        return ByteMutation.lists(TOKENS, 60);
+    public static List<ByteMutation> mutations(Random random) {
+        return ByteMutation.list(random, TOKENS, 60);
     }
 }

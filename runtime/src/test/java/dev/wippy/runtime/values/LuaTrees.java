@@ -1,52 +1,58 @@
 package dev.wippy.runtime.values;
 
+import dev.wippy.lua.fuzz.SeededTries;
 import dev.wippy.lua.vm.LuaString;
 import dev.wippy.lua.vm.LuaTable;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
+import java.util.Random;
 
 /**
- * Arbitrary Lua values as payloads carry them: strings, integers, finite floats, booleans, and tables nested a few
+ * Random Lua values as payloads carry them: strings, integers, finite floats, booleans, and tables nested a few
  * levels deep, as arrays or as maps with string keys. The samples that payload codecs encode and fuzz tests mutate.
  */
 public final class LuaTrees {
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
     private LuaTrees() {
     }
 
-    public static Arbitrary<Object> values(int depth) {
-        Arbitrary<Object> leaf = Arbitraries.oneOf(
-                Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.longs().between(-1000, 1000))
-                        .map(Object.class::cast),
-                Arbitraries.doubles().map(Object.class::cast),
-                Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMaxLength(10)
-                        .map(s -> (Object) LuaString.wrap(s.getBytes(StandardCharsets.ISO_8859_1))),
-                Arbitraries.of(Boolean.TRUE, Boolean.FALSE).map(Object.class::cast));
+    /** A leaf three times in five, otherwise an array or a map of up to four values nested up to {@code depth}. */
+    public static Object value(Random random, int depth) {
         if (depth == 0) {
-            return leaf;
+            return leaf(random);
         }
-        Arbitrary<Object> child = values(depth - 1);
-        return Arbitraries.frequencyOf(Tuple.of(3, leaf),
-                Tuple.of(1, child.list().ofMaxSize(4).map(LuaTrees::array)),
-                Tuple.of(1, Arbitraries.maps(Arbitraries.strings().alpha().ofMaxLength(6), child).ofMaxSize(4)
-                        .map(LuaTrees::map)));
+        return switch (random.nextInt(5)) {
+            case 0 -> array(random, depth - 1);
+            case 1 -> map(random, depth - 1);
+            default -> leaf(random);
+        };
     }
 
-    private static Object array(List<Object> items) {
+    /** Any long or a small one, a float, a string of bytes 0-255 or a boolean, alike often. */
+    private static Object leaf(Random random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> random.nextBoolean() ? random.nextLong() : random.nextLong(-1000, 1001);
+            case 1 -> SeededTries.finiteDouble(random);
+            case 2 -> LuaString.wrap(SeededTries.bytes(random, 10));
+            default -> random.nextBoolean();
+        };
+    }
+
+    private static Object array(Random random, int depth) {
         LuaTable t = new LuaTable();
-        for (int i = 0; i < items.size(); i++) {
-            t.putInt(i + 1, items.get(i));
+        int size = random.nextInt(5);
+        for (int i = 1; i <= size; i++) {
+            t.putInt(i, value(random, depth));
         }
         return t;
     }
 
-    private static Object map(Map<String, Object> fields) {
+    private static Object map(Random random, int depth) {
         LuaTable t = new LuaTable();
-        fields.forEach((k, v) -> t.putStr(LuaString.of(k), v));
+        int size = random.nextInt(5);
+        for (int i = 0; i < size; i++) {
+            t.putStr(LuaString.of(SeededTries.string(random, LETTERS, 6)), value(random, depth));
+        }
         return t;
     }
 }
