@@ -95,6 +95,19 @@ class EmbeddingTest {
         assertThat(calls.get()).isEqualTo(50);
     }
 
+    /** Found by StringLibraryFuzzTest: backtracking ran for seconds without a call to the hook. */
+    @Test
+    void theBudgetHookInterruptsABacktrackingPatternMatch() {
+        LuaState s = Lua.newState(Lua.Profile.SANDBOX);
+        s.setBudgetHook(st -> {
+            throw new LuaInterrupt("terminated");
+        }, 1000);
+        LuaFunction f = Lua.compile("return string.match(string.rep('()', 3000), '%A*a*+%g')", "match")
+                .instantiate(s.globals());
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                assertThatThrownBy(() -> f.invoke(s)).isInstanceOf(LuaInterrupt.class));
+    }
+
     @Test
     void aCoroutineBlockingInJavaParksOnlyItsOwnVirtualThread() throws Exception {
         LuaState s = Lua.newState(Lua.Profile.SANDBOX);

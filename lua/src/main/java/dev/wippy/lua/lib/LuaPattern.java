@@ -1,12 +1,16 @@
 package dev.wippy.lua.lib;
 
 import dev.wippy.lua.vm.LuaError;
+import dev.wippy.lua.vm.LuaState;
 import dev.wippy.lua.vm.LuaString;
+import dev.wippy.lua.vm.Ops;
 
 /**
  * Lua's pattern matcher over bytes (PUC semantics): character classes in the C locale, sets, {@code %b}, {@code %f},
  * anchors, up to 32 captures including position captures and back-references. One instance matches one subject
- * against one pattern; it is reused across positions by {@code find}, {@code gmatch} and {@code gsub}.
+ * against one pattern; it is reused across positions by {@code find}, {@code gmatch} and {@code gsub}. Backtracking
+ * can take time polynomial in the subject's length (exponential in the pattern's), so every matching step is work
+ * counted against the state's budget: the budget hook can stop a match as it stops a loop.
  */
 final class LuaPattern {
     static final int MAX_CAPTURES = 32;
@@ -14,6 +18,7 @@ final class LuaPattern {
     private static final int CAP_POSITION = -2;
     private static final int MAX_RECURSION = 200;
 
+    private final LuaState state;
     private final byte[] src;
     private final int srcEnd;
     private final byte[] pat;
@@ -23,7 +28,8 @@ final class LuaPattern {
     final int[] captureLen = new int[MAX_CAPTURES];
     private int depth;
 
-    LuaPattern(byte[] src, byte[] pat) {
+    LuaPattern(LuaState state, byte[] src, byte[] pat) {
+        this.state = state;
         this.src = src;
         this.srcEnd = src.length;
         this.pat = pat;
@@ -41,6 +47,7 @@ final class LuaPattern {
         if (++depth > MAX_RECURSION) {
             throw LuaError.library("pattern too complex");
         }
+        Ops.tick(state);
         try {
             while (true) {
                 if (p == patEnd) {

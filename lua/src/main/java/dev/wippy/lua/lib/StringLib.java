@@ -20,7 +20,7 @@ import java.io.ByteArrayOutputStream;
 /** The {@code string} library and the string metatable (PUC Lua 5.4 semantics over byte strings). */
 public final class StringLib {
     /** Larger results fail with "resulting string too large" before anything is allocated. */
-    private static final long MAX_STRING = Integer.MAX_VALUE - 16;
+    static final long MAX_STRING = Integer.MAX_VALUE - 16;
     private static final String SPECIALS = "^$*+?.([%-";
 
     static final LuaTable TEMPLATE = new LibraryBuilder("string")
@@ -275,7 +275,7 @@ public final class StringLib {
             int at = indexOf(src, p, (int) init);
             return at < 0 ? null : Multi.of((long) at + 1, (long) at + p.length);
         }
-        LuaPattern m = new LuaPattern(src, p);
+        LuaPattern m = new LuaPattern(s, src, p);
         boolean anchor = p.length > 0 && p[0] == '^';
         int pstart = anchor ? 1 : 0;
         int si = (int) init;
@@ -336,7 +336,7 @@ public final class StringLib {
         int[] state = {init > ls ? src.length + 1 : (int) init, -1};
         // PUC's iterator is a C closure over the subject, the pattern and the match state
         return new JavaFunction("gmatch iterator", 3, (st, ignored) -> {
-            LuaPattern m = new LuaPattern(src, p);
+            LuaPattern m = new LuaPattern(st, src, p);
             for (int si = state[0]; si <= src.length; si++) {
                 int e = m.match(si, 0);
                 if (e != -1 && e != state[1]) {
@@ -363,7 +363,7 @@ public final class StringLib {
         long maxN = Args.optInteger(s, a, 3, (long) src.length + 1);
         boolean anchor = p.length > 0 && p[0] == '^';
         int pstart = anchor ? 1 : 0;
-        LuaPattern m = new LuaPattern(src, p);
+        LuaPattern m = new LuaPattern(s, src, p);
         ByteArrayOutputStream out = new ByteArrayOutputStream(src.length);
         int si = 0;
         int lastMatch = -1;

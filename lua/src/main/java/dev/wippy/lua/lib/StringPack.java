@@ -218,10 +218,12 @@ final class StringPack {
                     if (str.length > f.size) {
                         throw Args.error(arg, "string longer than given size");
                     }
-                    out.writeBytes(str);
-                    for (int i = str.length; i < f.size; i++) {
-                        out.write(0);
+                    if (total > StringLib.MAX_STRING) {
+                        throw Args.error(0, "format result too large");
                     }
+                    out.writeBytes(str);
+                    // at once: a size of a billion bytes written one by one took seconds no budget hook could stop
+                    out.writeBytes(new byte[f.size - str.length]);
                 }
                 case STRING -> {
                     byte[] str = Args.checkString(s, a, arg).rawBytes();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.wippy.lua.vm.LuaString;
 import dev.wippy.lua.vm.LuaTable;
+import org.msgpack.jackson.dataformat.MessagePackFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -45,6 +46,9 @@ final class JsonDecoder {
      */
     static Object decode(byte[] bytes, JsonFactory format) throws JsonFailure {
         try {
+            if (format instanceof MessagePackFactory) {
+                WholeMessagePack.check(bytes);
+            }
             return decode(format.createParser(bytes));
         } catch (JsonFailure e) {
             throw e;
@@ -67,6 +71,9 @@ final class JsonDecoder {
             throw e;
         } catch (IOException e) {
             throw new JsonFailure(e.getMessage());
+        } catch (RuntimeException e) {
+            // MessagePack's parser fails on some malformed input with a NullPointerException and the like
+            throw new JsonFailure("unreadable input: " + e.getMessage());
         }
     }
 
@@ -116,10 +123,15 @@ final class JsonDecoder {
     private static LuaTable object(JsonParser p, int depth) throws IOException {
         checkDepth(p, depth);
         LuaTable table = new LuaTable();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             LuaString name = string(p.currentName());
             // A null member leaves the key absent; with duplicate names the last one wins.
             table.putStr(name, value(p, p.nextToken(), depth));
+        }
+        if (t != JsonToken.END_OBJECT) {
+            // JSON cannot get here; a MessagePack map can have a nil or an array as a key
+            throw new JsonFailure("an object key that is not a string or a number" + at(p.currentTokenLocation()));
         }
         ObjectTables.rememberObject(table);
         return table;

@@ -101,6 +101,32 @@ class RegistryLoaderTest {
                 .hasMessageMatching("(?s).*bad\\.yaml:\\d+:\\d+: invalid YAML: .*");
     }
 
+    /** Found by DefinitionFileFuzzTest: the library reports these without a place. */
+    @Test
+    void aValueItsTagCannotMakeNamesFileAndLine() throws IOException {
+        file("src/bad.yaml", "namespace: a\nentries:\n  - name: x\n    kind: registry.entry\n    size: !!int big\n");
+        assertThatThrownBy(this::load).isInstanceOf(BootException.class)
+                .hasMessageMatching("(?s).*bad\\.yaml:5:11: invalid YAML: cannot make a .*int of this: .*big.*");
+    }
+
+    /** Found by DefinitionFileFuzzTest: the reader reports these by character offset only. */
+    @Test
+    void aCharacterYamlForbidsNamesFileAndLine() throws IOException {
+        file("src/bad.yaml", "namespace: a\nentries:\n  - name: x\n    note: \u0001\n");
+        assertThatThrownBy(this::load).isInstanceOf(BootException.class)
+                .hasMessageMatching("(?s).*bad\\.yaml:4: invalid YAML: special characters are not allowed"
+                        + " \\(U\\+0001\\)");
+    }
+
+    /** Found by DefinitionFileFuzzTest: reading the file failed with "Input length = 1" and no place. */
+    @Test
+    void bytesThatAreNotUtf8NameFileAndLine() throws IOException {
+        Files.createDirectories(root.resolve("src"));
+        Files.write(root.resolve("src/bad.yaml"), new byte[] {'a', ':', ' ', '1', '\n', 'b', ':', ' ', (byte) 0xff});
+        assertThatThrownBy(this::load).isInstanceOf(BootException.class)
+                .hasMessageMatching("(?s).*bad\\.yaml:2: invalid YAML: not UTF-8 text \\(byte 0xff\\)");
+    }
+
     @Test
     void anEntryWithoutNameOrKindIsRefusedWithItsPlace() throws IOException {
         file("src/a.yaml", "namespace: a\nentries:\n  - { name: ok, kind: registry.entry }\n  - kind: process.lua\n");

@@ -2,11 +2,13 @@ package dev.wippy.workflow.core;
 
 import dev.wippy.lua.vm.LuaString;
 import dev.wippy.runtime.errors.ErrorObject;
+import dev.wippy.runtime.json.WholeMessagePack;
 import dev.wippy.runtime.time.DurationValue;
 import dev.wippy.runtime.time.TimeValue;
 import dev.wippy.runtime.values.Frozen;
 import dev.wippy.runtime.values.FrozenTable;
 import dev.wippy.runtime.values.Payload;
+import org.msgpack.core.ExtensionTypeHeader;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
@@ -65,26 +67,39 @@ public final class DurableCodec {
         return encode(new FrozenTable(indexes(frozen.length), frozen));
     }
 
-    /** The frozen value of {@code bytes}. */
+    /**
+     * The frozen value of {@code bytes}.
+     *
+     * @throws CorruptValue when the bytes are not a durable value
+     */
     public static Object decode(byte[] bytes) {
         if (bytes == null) {
             return null;
         }
         try (MessageUnpacker u = MessagePack.newDefaultUnpacker(bytes)) {
+            WholeMessagePack.check(bytes);
             return unpack(u);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            // MessagePack's own failures are runtime exceptions (a short buffer, a wrong type)
+            throw new CorruptValue(e.getMessage());
         }
     }
 
-    /** The values {@link #encodeAll} encoded. */
+    /**
+     * The values {@link #encodeAll} encoded.
+     *
+     * @throws CorruptValue when the bytes are not values encoded so
+     */
     public static Object[] decodeAll(byte[] bytes) {
         if (!(decode(bytes) instanceof FrozenTable t)) {
             return new Object[0];
         }
         Object[] out = new Object[t.size()];
         for (int i = 0; i < t.size(); i++) {
-            out[(int) ((Long) t.keys()[i] - 1)] = t.values()[i];
+            if (!(t.keys()[i] instanceof Long k) || k < 1 || k > out.length) {
+                throw new CorruptValue("argument list with the key " + t.keys()[i]);
+            }
+            out[(int) (k - 1)] = t.values()[i];
         }
         return out;
     }
@@ -165,23 +180,41 @@ public final class DurableCodec {
                 Object[] values = new Object[n];
                 for (int i = 0; i < n; i++) {
                     keys[i] = unpack(u);
+                    if (keys[i] == null || keys[i] instanceof Double d && d.isNaN()) {
+                        throw new IOException("a table key that is nil or NaN");
+                    }
                     values[i] = unpack(u);
                 }
                 yield new FrozenTable(keys, values);
             }
             case EXTENSION -> {
-                int length = u.unpackExtensionTypeHeader().getLength();
-                try (MessageUnpacker inner = MessagePack.newDefaultUnpacker(u.readPayload(length))) {
+                ExtensionTypeHeader header = u.unpackExtensionTypeHeader();
+                if (header.getType() != ERROR) {
+                    throw new IOException("unexpected extension type " + header.getType() + " in workflow history");
+                }
+                byte[] body = u.readPayload(header.getLength());
+                WholeMessagePack.check(body);
+                try (MessageUnpacker inner = MessagePack.newDefaultUnpacker(body)) {
                     inner.unpackArrayHeader();
                     String kind = inner.unpackString();
                     String message = inner.unpackString();
-                    Boolean retryable = (Boolean) unpack(inner);
+                    Object retryable = unpack(inner);
+                    if (retryable != null && !(retryable instanceof Boolean)) {
+                        throw new IOException("an error whose retryable flag is not a boolean");
+                    }
                     Map<String, Object> details = unpack(inner) instanceof FrozenTable t
                             ? new LinkedHashMap<>(t.asStringMap()) : null;
-                    yield ErrorObject.of(kind, message, retryable, details);
+                    yield ErrorObject.of(kind, message, (Boolean) retryable, details);
                 }
             }
             default -> throw new IOException("unexpected " + type + " in workflow history");
         };
+    }
+
+    /** Stored bytes that are not a durable value of this runtime (spec 05 §3.13). */
+    public static final class CorruptValue extends RuntimeException {
+        public CorruptValue(String message) {
+            super("unreadable durable value: " + message);
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.wippy.runtime.json.WholeMessagePack;
 import org.msgpack.core.MessagePack;
 import org.msgpack.jackson.dataformat.MessagePackFactory;
 
@@ -51,9 +52,13 @@ public final class HistoryCodec {
         }
     }
 
-    /** @throws CorruptHistory when the bytes are not history records of this runtime */
+    /**
+     * @throws CorruptHistory when the bytes are not history records of this runtime (checked whole first: the
+     *                        parser allocates what a corrupt header claims before it finds the bytes missing)
+     */
     public static List<HistoryEvent> decodeList(byte[] bytes) {
         try {
+            WholeMessagePack.check(bytes);
             return MAPPER.readValue(bytes, LIST);
         } catch (IOException | RuntimeException x) {
             throw new CorruptHistory("unreadable history records: " + x.getMessage());
@@ -65,6 +70,7 @@ public final class HistoryCodec {
      */
     public static HistoryEvent decode(byte[] bytes) {
         try {
+            WholeMessagePack.check(bytes);
             return MAPPER.readValue(bytes, HistoryEvent.class);
         } catch (IOException | RuntimeException x) {
             throw new CorruptHistory("unreadable history record: " + x.getMessage());
