@@ -137,8 +137,9 @@ final class EmbeddedSpace implements ExternalProcesses {
     @Override
     public void monitor(Execution watcher, String pid) {
         Located l = require(pid);
-        l.engine().openRun(l.workflowId());
-        l.engine().watchers.monitor(l.workflowId(), watcher);
+        if (!l.engine().watchers.monitor(l.workflowId(), watcher)) {
+            throw new SpawnException(ErrorObject.NOT_FOUND, "workflow not found: " + l.workflowId());
+        }
     }
 
     @Override
@@ -150,8 +151,9 @@ final class EmbeddedSpace implements ExternalProcesses {
     @Override
     public void link(Execution linker, String pid) {
         Located l = require(pid);
-        l.engine().openRun(l.workflowId());
-        l.engine().watchers.link(l.workflowId(), linker);
+        if (!l.engine().watchers.link(l.workflowId(), linker)) {
+            throw new SpawnException(ErrorObject.NOT_FOUND, "workflow not found: " + l.workflowId());
+        }
     }
 
     @Override

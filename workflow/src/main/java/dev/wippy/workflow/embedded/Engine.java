@@ -63,7 +63,7 @@ public final class Engine {
     final WorkflowClock clock;
     final Node node;
     final DueQueue due;
-    final Watchers watchers = new Watchers();
+    final Watchers watchers = new Watchers(id -> this.open.containsKey(id));
     final ActivityRunner activities;
     private final AppCode code;
     private final Sandbox sandbox;
@@ -186,10 +186,10 @@ public final class Engine {
             commit(plan);
             if (caller != null) {
                 if (monitor) {
-                    watchers.monitor(id, caller);
+                    watchers.watchStarting(id, caller, false);
                 }
                 if (link) {
-                    watchers.link(id, caller);
+                    watchers.watchStarting(id, caller, true);
                 }
             }
             if (s.made() != null) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Processes observing workflows (spec 05 §3.11): monitors get one EXIT when the execution closes; links get that
@@ -18,31 +19,53 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Watchers {
     private final Map<String, List<Watch>> byWorkflow = new ConcurrentHashMap<>();
+    /** Whether a workflow is still open; false from before its observers are told of its close. */
+    private final Predicate<String> isOpen;
+
+    Watchers(Predicate<String> isOpen) {
+        this.isOpen = isOpen;
+    }
 
     private record Watch(Execution process, boolean link, CompletableFuture<ExitResult> waiter) {
     }
 
-    void monitor(String workflowId, Execution process) {
-        add(workflowId, new Watch(process, false, null));
+    /** @return false when the workflow is no longer open (it will not close again, so nothing was added) */
+    boolean monitor(String workflowId, Execution process) {
+        return add(workflowId, new Watch(process, false, null), true);
     }
 
-    void link(String workflowId, Execution process) {
-        add(workflowId, new Watch(process, true, null));
+    /** @return false when the workflow is no longer open */
+    boolean link(String workflowId, Execution process) {
+        return add(workflowId, new Watch(process, true, null), true);
     }
 
-    void waitFor(String workflowId, CompletableFuture<ExitResult> waiter) {
-        add(workflowId, new Watch(null, false, waiter));
+    /** Watches a run that is being started: it is not open yet and cannot have closed. */
+    void watchStarting(String workflowId, Execution process, boolean link) {
+        add(workflowId, new Watch(process, link, null), false);
     }
 
-    private void add(String workflowId, Watch w) {
+    /** @return false when the workflow is no longer open */
+    boolean waitFor(String workflowId, CompletableFuture<ExitResult> waiter) {
+        return add(workflowId, new Watch(null, false, waiter), true);
+    }
+
+    private boolean add(String workflowId, Watch w, boolean onlyWhileOpen) {
+        boolean[] added = {false};
+        // checked under the key's lock, which closed() takes too: a watch added after the close was announced
+        // would never be told
         byWorkflow.compute(workflowId, (k, list) -> {
+            if (onlyWhileOpen && !isOpen.test(k)) {
+                return list;
+            }
             List<Watch> copy = list == null ? new ArrayList<>() : new ArrayList<>(list);
             copy.add(w);
+            added[0] = true;
             return copy;
         });
-        if (w.process != null) {
+        if (added[0] && w.process != null) {
             w.process.onExit(() -> remove(workflowId, w.process, w.link));
         }
+        return added[0];
     }
 
     void unmonitor(String workflowId, Execution process) {
