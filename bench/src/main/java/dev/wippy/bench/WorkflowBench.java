@@ -1,11 +1,13 @@
 package dev.wippy.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.wippy.runtime.app.Application;
 import dev.wippy.runtime.process.ExitResult;
 import dev.wippy.runtime.values.FrozenTable;
 import dev.wippy.workflow.Workflows;
 import org.HdrHistogram.Histogram;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -162,7 +164,6 @@ public final class WorkflowBench {
     }
 
     private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }

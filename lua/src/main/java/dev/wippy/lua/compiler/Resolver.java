@@ -8,7 +8,9 @@ import dev.wippy.lua.syntax.LuaSyntaxError;
 import dev.wippy.lua.syntax.Param;
 import dev.wippy.lua.syntax.Stat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ final class Resolver {
     private Scope scope;
     /** Whether the chunk names {@code debug} (the library, or a local holding it). */
     private boolean usesDebug;
-    private static final byte[] TRACEBACK = "traceback".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] TRACEBACK = "traceback".getBytes(StandardCharsets.US_ASCII);
     /** The line being resolved, for the errors of PUC's limits. */
     private int line;
 
@@ -373,7 +375,7 @@ final class Resolver {
 
     private static boolean isTraceback(Expr.Index ix) {
         return ix.object() instanceof Expr.Name n && n.name().equals("debug") && ix.key() instanceof Expr.Str k
-                && java.util.Arrays.equals(k.value(), TRACEBACK);
+                && Arrays.equals(k.value(), TRACEBACK);
     }
 
     private FunctionScope functionExpr(FuncBody body) {

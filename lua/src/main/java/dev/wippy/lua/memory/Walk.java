@@ -11,7 +11,10 @@ import dev.wippy.lua.vm.LuaUserdata;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Adds up the {@link Sizes} of everything reachable from the values it is given, each object once. Frozen tables
@@ -34,7 +37,7 @@ final class Walk {
     };
 
     private final long cap;
-    private final IdentitySet seen = new IdentitySet();
+    private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Object> pending = new ArrayList<>();
     private long bytes;
 

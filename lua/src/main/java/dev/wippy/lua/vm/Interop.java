@@ -1,7 +1,5 @@
 package dev.wippy.lua.vm;
 
-import dev.wippy.lua.memory.Sizes;
-
 /**
  * Lua's operations on values with their full semantics (metamethods, coercions, PUC error messages). Compiled code
  * reaches these through the fast paths in {@link Ops}; libraries and embedders call them directly.
@@ -410,9 +408,7 @@ public final class Interop {
         LuaString x = toStringCoerced(a);
         LuaString y = toStringCoerced(b);
         if (x != null && y != null) {
-            LuaString r = x.concat(y);
-            s.memory().charge(Sizes.string(r.length()), r);
-            return r;
+            return s.memory().string(x.concat(y));
         }
         Object handler = metamethod(s, a, MetaNames.CONCAT);
         if (handler == null) {
@@ -457,9 +453,7 @@ public final class Interop {
                 pos += part.length();
             }
             System.arraycopy(right.rawBytes(), 0, buf, pos, right.length());
-            LuaString joined = LuaString.wrap(buf);
-            s.memory().charge(Sizes.string(buf.length), joined);
-            acc = joined;
+            acc = s.memory().string(LuaString.wrap(buf));
             i = start;
         }
         return acc;

@@ -1,7 +1,5 @@
 package dev.wippy.lua.vm;
 
-import dev.wippy.lua.memory.Sizes;
-
 /**
  * Entry points for compiled code. Each method handles the common case in a few bytecodes so that the JIT inlines
  * it at every site, and leaves everything else (metamethods, coercions, errors) to {@link Interop} and
@@ -229,9 +227,7 @@ public final class Ops {
 
     public static Object concat(LuaState s, Object a, Object b) {
         if (a instanceof LuaString x && b instanceof LuaString y) {
-            LuaString r = x.concat(y);
-            s.memory().charge(Sizes.string(r.length()), r);
-            return r;
+            return s.memory().string(x.concat(y));
         }
         return Interop.concat(s, a, b);
     }

@@ -44,10 +44,7 @@ final class Call implements CallHost.Started {
     Call start() {
         startDeadline();
         if (options.retry().maxAttempts() <= 1) {
-            FunctionExecution e = functions.open(function, args, context);
-            attempt = e;
-            e.done().thenAccept(this::finish);
-            e.start();
+            singleAttempt().start();
         } else {
             dev.wippy.runtime.sched.Carriers.start("retry " + function.id(), this::retrying);
         }
@@ -62,10 +59,15 @@ final class Call implements CallHost.Started {
             return;
         }
         startDeadline();
+        singleAttempt().runHere();
+    }
+
+    /** The one attempt of a call without retries, not started yet; its outcome is the call's. */
+    private FunctionExecution singleAttempt() {
         FunctionExecution e = functions.open(function, args, context);
         attempt = e;
         e.done().thenAccept(this::finish);
-        e.runHere();
+        return e;
     }
 
     private void startDeadline() {

@@ -418,11 +418,8 @@ public final class Engine {
     /** The final outcome of {@code workflowId}, when it closes (or from the database if closed). */
     CompletableFuture<ExitResult> outcome(String workflowId) {
         CompletableFuture<ExitResult> f = new CompletableFuture<>();
-        if (open.containsKey(workflowId)) {
-            watchers.waitFor(workflowId, f);
-            if (open.containsKey(workflowId)) {
-                return f;
-            }
+        if (watchers.waitFor(workflowId, f)) {
+            return f;
         }
         byte[] stored = store.read("SELECT outcome FROM workflows WHERE workflow_id = ? AND status <> 'running'",
                 List.of(workflowId), rs -> rs.next() ? rs.getBytes(1) : null);
