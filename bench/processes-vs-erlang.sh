@@ -8,9 +8,10 @@ bash "$root/scripts/install-bench-deps.sh" >/dev/null
 (cd "$root" && ./mvnw -q -B -DskipTests -Dexec.skip package)
 
 jdk_java="$(bash "$root/scripts/find-java.sh")"
-# WIPPY_CONSOLE=ADDR runs our side with the web console on ADDR and its processes page open
+# WIPPY_CONSOLE=ADDR runs our side with the web console on ADDR and its processes page open;
+# WIPPY_HISTOGRAM=1 prints where an idle process's bytes go (live objects by class, per process) to stderr
 ours=$("$jdk_java" $(grep -v '^#' "$root/scripts/jvm.options" | grep -v -e '^$' -e SharedArchive) \
-  ${WIPPY_CONSOLE:+-Dwippy.bench.console=$WIPPY_CONSOLE} \
+  ${WIPPY_CONSOLE:+-Dwippy.bench.console=$WIPPY_CONSOLE} ${WIPPY_HISTOGRAM:+-Dwippy.bench.histogram=true} \
   -cp "$root/bench/target/wippy-bench.jar:$root/bench/target/lib/*" dev.wippy.bench.ProcessBench \
   "$spawns" "$idle" "$size" "$hops")
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT

@@ -123,21 +123,41 @@ public final class ProcessBench {
         return n / ((System.nanoTime() - t0) / 1e9);
     }
 
+    /**
+     * Warmed up like the other measurements: a parked virtual thread keeps its frames as they were compiled when it
+     * parked, so processes parked by code not yet compiled weigh more than they would in a running service.
+     */
     private double bytesPerIdleProcess(int n) throws Exception {
+        endAll(spawnIdle(Math.min(n, 50_000)));
         long before = usedHeapAfterGc();
+        List<ProcessExecution> idle = spawnIdle(n);
+        Thread.sleep(200);
+        long after = usedHeapAfterGc();
+        double perProcess = (after - before) / (double) n;
+        if (Boolean.getBoolean("wippy.bench.histogram")) {
+            IdleHistogram.print(n);
+        }
+        endAll(idle);
+        return perProcess;
+    }
+
+    private List<ProcessExecution> spawnIdle(int n) throws InterruptedException {
         ready = new CountDownLatch(n);
         List<ProcessExecution> idle = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             idle.add(node.spawn(null, "bench:idle", HOST, new Object[0], SpawnOptions.NONE));
         }
         ready.await();
-        Thread.sleep(200);
-        long after = usedHeapAfterGc();
-        double perProcess = (after - before) / (double) n;
-        for (ProcessExecution p : idle) {
+        return idle;
+    }
+
+    private static void endAll(List<ProcessExecution> processes) throws Exception {
+        for (ProcessExecution p : processes) {
             p.terminate(ErrorObject.of(ErrorObject.CANCELED, "bench over"));
         }
-        return perProcess;
+        for (ProcessExecution p : processes) {
+            p.done().get(1, TimeUnit.MINUTES);
+        }
     }
 
     private double ringMessagesPerSecond(long size, long hops) throws Exception {

@@ -13,7 +13,8 @@ public final class LuaState {
     private static final int DEFAULT_MAX_DEPTH = 200_000;
 
     private final LuaTable globals;
-    private final LuaTable registry = new LuaTable();
+    /** Made on first use: most sandboxed states never touch it. */
+    private LuaTable registry;
     LuaTable stringMetatable;
     LuaTable numberMetatable;
     LuaTable booleanMetatable;
@@ -78,6 +79,9 @@ public final class LuaState {
 
     /** A table private to the embedder (PUC's registry), e.g. for loaded modules. */
     public LuaTable registry() {
+        if (registry == null) {
+            registry = new LuaTable();
+        }
         return registry;
     }
 

@@ -566,7 +566,8 @@ public final class LuaTable {
         sharedStorage = false;
         array = array.length == 0 ? NO_ARRAY : array.clone();
         if (entries != null) {
-            entries = entries.clone();
+            // only the used entries: a state's copy of a library table is rarely given new keys
+            entries = Arrays.copyOf(entries, 2 * used);
             sharedIndex = index != null;
         }
         charge(array.length, hashCapacity());

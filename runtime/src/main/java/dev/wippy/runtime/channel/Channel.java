@@ -20,10 +20,10 @@ public final class Channel extends LuaUserdata {
     private final Scheduler scheduler;
     private final int capacity;
     private final boolean runtimeFed;
-    // small first: most channels (every process has an inbox and an events channel) hold one or two items
-    private final ArrayDeque<Object> buffer = new ArrayDeque<>(1);
-    private final ArrayDeque<Waiter.Pending> receivers = new ArrayDeque<>(1);
-    private final ArrayDeque<Waiter.Pending> senders = new ArrayDeque<>(1);
+    // made on first use and small: an idle process's inbox only ever has a waiting receiver
+    private ArrayDeque<Object> buffer;
+    private ArrayDeque<Waiter.Pending> receivers;
+    private ArrayDeque<Waiter.Pending> senders;
     private boolean closed;
 
     private Channel(Scheduler scheduler, int capacity, boolean runtimeFed) {
@@ -68,12 +68,14 @@ public final class Channel extends LuaUserdata {
 
     /** Values waiting to be received (lock held): a timer's one-value slot is taken while this is not zero. */
     public int bufferedLocked() {
-        return buffer.size();
+        return buffer == null ? 0 : buffer.size();
     }
 
     /** Discards buffered values (an unsubscribed listener, a stopped timer). */
     public void clearLocked() {
-        buffer.clear();
+        if (buffer != null) {
+            buffer.clear();
+        }
     }
 
     /** Closes a runtime channel whose feed has ended (a closed event subscription): receivers get nil, false. */
@@ -85,11 +87,11 @@ public final class Channel extends LuaUserdata {
 
     /** Whether {@link #trySend} or {@link #tryReceive} can complete now. */
     boolean canReceive() {
-        return !buffer.isEmpty() || firstLive(senders) != null || closed;
+        return bufferedLocked() > 0 || firstLive(senders) != null || closed;
     }
 
     boolean canSend() {
-        return closed || firstLive(receivers) != null || (capacity == UNBOUNDED || buffer.size() < capacity);
+        return closed || firstLive(receivers) != null || (capacity == UNBOUNDED || bufferedLocked() < capacity);
     }
 
     void checkLuaWritable(String what) {
@@ -112,12 +114,15 @@ public final class Channel extends LuaUserdata {
             complete(r, value, true);
             return;
         }
+        if (buffer == null) {
+            buffer = new ArrayDeque<>(1);
+        }
         buffer.add(value);
     }
 
     /** Performs a ready receive: {value, ok}. */
     Object[] tryReceive() {
-        if (!buffer.isEmpty()) {
+        if (bufferedLocked() > 0) {
             Object v = buffer.poll();
             Waiter.Pending s = pollLive(senders);
             if (s != null) {
@@ -135,16 +140,26 @@ public final class Channel extends LuaUserdata {
     }
 
     void addReceiver(Waiter.Pending p) {
+        if (receivers == null) {
+            receivers = new ArrayDeque<>(1);
+        }
         receivers.add(p);
     }
 
     void addSender(Waiter.Pending p) {
+        if (senders == null) {
+            senders = new ArrayDeque<>(1);
+        }
         senders.add(p);
     }
 
     void removeWaiter(Waiter w) {
-        receivers.removeIf(p -> p.waiter() == w);
-        senders.removeIf(p -> p.waiter() == w);
+        if (receivers != null) {
+            receivers.removeIf(p -> p.waiter() == w);
+        }
+        if (senders != null) {
+            senders.removeIf(p -> p.waiter() == w);
+        }
     }
 
     /** Closes: buffered values stay receivable, waiting receivers get {nil, false}, waiting senders raise. */
@@ -168,6 +183,9 @@ public final class Channel extends LuaUserdata {
     }
 
     private static Waiter.Pending firstLive(ArrayDeque<Waiter.Pending> q) {
+        if (q == null) {
+            return null;
+        }
         while (!q.isEmpty() && q.peek().waiter().done) {
             q.poll();
         }

@@ -30,20 +30,21 @@ public final class ChannelModule {
 
     static {
         LuaTable methods = new LuaTable();
-        method(methods, "send", (s, ch, a) -> {
-            ch.send(Args.arg(a, 1));
+        method(methods, "send", (s, a) -> {
+            self(s, a).send(Args.arg(a, 1));
             return Boolean.TRUE;
         });
-        method(methods, "receive", (s, ch, a) -> Multi.of(ch.receive()));
-        method(methods, "close", (s, ch, a) -> {
-            ch.closeFromLua();
+        method(methods, "receive", (s, a) -> Multi.of(self(s, a).receive()));
+        method(methods, "close", (s, a) -> {
+            self(s, a).closeFromLua();
             return Multi.EMPTY;
         });
-        method(methods, "case_send", (s, ch, a) -> {
+        method(methods, "case_send", (s, a) -> {
+            Channel ch = self(s, a);
             ch.checkLuaWritable("send on");
             return new SelectCase(ch, true, Args.arg(a, 1));
         });
-        method(methods, "case_receive", (s, ch, a) -> new SelectCase(ch, false, null));
+        method(methods, "case_receive", (s, a) -> new SelectCase(self(s, a), false, null));
         CHANNEL_META.putStr(MetaNames.INDEX, methods);
         CHANNEL_META.putStr(MetaNames.NAME, LuaString.of("Channel"));
         CASE_META.putStr(MetaNames.NAME, LuaString.of("SelectCase"));
@@ -53,17 +54,16 @@ public final class ChannelModule {
 
     private ChannelModule() {}
 
-    private interface Method {
-        Object apply(LuaState s, Channel ch, Object[] args);
+    private static void method(LuaTable t, String name, JavaFunction.Body body) {
+        t.putStr(LuaString.of(name), new JavaFunction(name, body));
     }
 
-    private static void method(LuaTable t, String name, Method m) {
-        t.putStr(LuaString.of(name), new JavaFunction(name, (s, a) -> {
-            if (!(Args.arg(a, 0) instanceof Channel ch)) {
-                throw Args.typeError(s, a, 0, "Channel");
-            }
-            return m.apply(s, ch, a);
-        }));
+    /** The channel a method is called on; checked in each method's own frame, which a parked fiber keeps. */
+    private static Channel self(LuaState s, Object[] a) {
+        if (!(Args.arg(a, 0) instanceof Channel ch)) {
+            throw Args.typeError(s, a, 0, "Channel");
+        }
+        return ch;
     }
 
     private static Object newChannel(LuaState s, Object[] a) {

@@ -48,7 +48,11 @@ public final class Sandbox {
     private final LuaTable coroutine;
     /** The globals every state starts from; states copy it copy-on-write. */
     private final LuaTable template;
-    private final Map<LuaEntry, LuaFunction> requires = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Per entry: the globals with the entry's {@code require} and a key for each listed module, so that making a
+     * state only changes values of keys its copy already has, and the copy stays as small as the template.
+     */
+    private final Map<LuaEntry, LuaTable> entryTemplates = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param modules   built-in modules by name
@@ -75,10 +79,7 @@ public final class Sandbox {
         template.putStr(LuaString.of("print"), print);
         template.putStr(LuaString.of("subscribe"), TopicGlobals.SUBSCRIBE);
         template.putStr(LuaString.of("unsubscribe"), TopicGlobals.UNSUBSCRIBE);
-        // every state replaces it with its entry's require; having the key here keeps that a plain update
-        template.putStr(REQUIRE, new JavaFunction("require", (st, a) -> {
-            throw LuaError.library("require is not available here");
-        }));
+
     }
 
     private static LuaTable coroutineWithSpawn() {
@@ -102,14 +103,24 @@ public final class Sandbox {
 
     /** A fresh state for {@code execution} running {@code entry}. */
     public LuaState newState(Execution execution, LuaEntry entry) {
-        LuaState s = Lua.newSandboxState(template);
+        LuaState s = Lua.newSandboxState(entryTemplates.computeIfAbsent(entry, this::templateFor));
         s.setEmbedderData(execution);
         s.setCoroutineThreads(Carriers.threads());
-        s.globals().putStr(REQUIRE, requires.computeIfAbsent(entry, this::requireFor));
         Scheduler scheduler = execution.scheduler();
         s.setBudgetHook(st -> scheduler.checkpoint(), BUDGET_INTERVAL);
         bindListedModules(s, entry);
         return s;
+    }
+
+    private LuaTable templateFor(LuaEntry entry) {
+        LuaTable t = LuaTable.copyOnWrite(template);
+        t.putStr(REQUIRE, requireFor(entry));
+        for (String name : entry.modules()) {
+            if (modules.containsKey(name)) {
+                t.putStr(LuaString.of(name), Boolean.FALSE);
+            }
+        }
+        return t;
     }
 
     /**
@@ -123,7 +134,7 @@ public final class Sandbox {
                 try {
                     s.globals().putStr(LuaString.of(name), loadModule(s, name, provider));
                 } catch (LuaError refused) {
-                    // raised again by require
+                    s.globals().putStr(LuaString.of(name), null); // raised again by require
                 }
             }
         }

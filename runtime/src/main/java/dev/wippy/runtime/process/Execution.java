@@ -29,7 +29,8 @@ public abstract class Execution implements Scheduler.Owner {
 
     private final ArrayDeque<Object> mailbox = new ArrayDeque<>(2);
     private final Channel inbox;
-    private final Channel events;
+    /** Made on first use: most processes never receive an event nor ask for the channel. */
+    private Channel events;
     private Map<String, Listener> listeners;
     // created on first use: most processes are never monitored or linked
     private Set<String> monitoredBy = Set.of();
@@ -53,7 +54,6 @@ public abstract class Execution implements Scheduler.Owner {
         this.scheduler = scheduler;
         this.context = context;
         this.inbox = Channel.runtimeFed(scheduler);
-        this.events = Channel.runtimeFed(scheduler);
         scheduler.onBeforeBlock(this::routeMailbox);
     }
 
@@ -103,6 +103,18 @@ public abstract class Execution implements Scheduler.Owner {
     }
 
     public Channel events() {
+        scheduler.lock.lock();
+        try {
+            return eventsLocked();
+        } finally {
+            scheduler.lock.unlock();
+        }
+    }
+
+    private Channel eventsLocked() {
+        if (events == null) {
+            events = Channel.runtimeFed(scheduler);
+        }
         return events;
     }
 
@@ -185,7 +197,7 @@ public abstract class Execution implements Scheduler.Owner {
                     l.channel().deliverLocked(l.messages() ? m : Frozen.thaw(m.payload().frozen()));
                 }
             } else {
-                events.deliverLocked(((Event) item).toLua());
+                eventsLocked().deliverLocked(((Event) item).toLua());
             }
         }
     }
@@ -314,7 +326,7 @@ public abstract class Execution implements Scheduler.Owner {
         scheduler.lock.lock();
         try {
             return new ExecutionView(pid, entryId, host, mailbox.size() + inbox.bufferedLocked()
-                    + events.bufferedLocked(), List.copyOf(monitoredBy), List.copyOf(links),
+                    + (events == null ? 0 : events.bufferedLocked()), List.copyOf(monitoredBy), List.copyOf(links),
                     names == null ? List.of() : List.copyOf(names), scheduler.isBlocked(), alive);
         } finally {
             scheduler.lock.unlock();

@@ -1,6 +1,7 @@
 package dev.wippy.runtime.process;
 
 import dev.wippy.lua.memory.MemoryLimitExceeded;
+import dev.wippy.lua.vm.CallResult;
 import dev.wippy.lua.vm.Interop;
 import dev.wippy.lua.vm.LuaError;
 import dev.wippy.lua.vm.LuaFunction;
@@ -61,7 +62,8 @@ public final class ProcessExecution extends Execution {
         try {
             scheduler.startMain();
             LuaFunction main = code.prepare(this);
-            result = returned(Interop.call(state, main, Frozen.thawAll(args)));
+            // called directly rather than through Interop: every frame here stays in a parked process's stack
+            result = returned(CallResult.all(state, main.callv(state, Frozen.thawAll(args))));
         } catch (Throwable e) {
             // what the process built is garbage now; an out-of-memory error needs it freed before the exit work
             state = null;

@@ -31,7 +31,7 @@ public final class Scheduler {
     private boolean holdsSlot;
     private volatile Killed killed;
     /** How to abort the blocking work fibers are doing off the baton ({@link #blocking}), for {@link #kill}. */
-    private final Set<Runnable> blockingCancels = new HashSet<>(1);
+    private Set<Runnable> blockingCancels; // made on first use: most executions never block off the baton
     /** Called (lock held) just before the running fiber blocks: the execution routes pending messages. */
     private Runnable beforeBlock = () -> { };
     /** Called (lock held) when no fiber runs any more: all are blocked or done (a workflow's quiescent point). */
@@ -184,6 +184,9 @@ public final class Scheduler {
             self.waiting = true;
             self.thread = Thread.currentThread();
             beforeBlock.run();
+            if (blockingCancels == null) {
+                blockingCancels = new HashSet<>(2);
+            }
             blockingCancels.add(cancel);
             handOff();
         } finally {
@@ -347,7 +350,7 @@ public final class Scheduler {
             }
             killed = reason;
             toWake = new ArrayList<>(fibers);
-            cancels = List.copyOf(blockingCancels);
+            cancels = blockingCancels == null ? List.of() : List.copyOf(blockingCancels);
         } finally {
             lock.unlock();
         }
