@@ -33,7 +33,6 @@ import java.util.function.Function;
  * {@code imports}. The runtime tables are shared by all states and read-only.
  */
 public final class Sandbox {
-    private static final LuaString LOADED = LuaString.of("wippy.loaded");
     private static final LuaString REQUIRE = LuaString.of("require");
     private static final int BUDGET_INTERVAL = 20_000;
     /** Globals that {@code require} returns without a listing (spec 03 §3.2.7). */
@@ -140,8 +139,9 @@ public final class Sandbox {
         }
     }
 
+    /** Loaded modules and imported libraries are kept in the state's registry, as "module:NAME" and "entry:ID". */
     private static Object loadModule(LuaState s, String name, ModuleProvider provider) {
-        LuaTable loaded = loadedTable(s);
+        LuaTable loaded = s.registry();
         LuaString key = LuaString.of("module:" + name);
         Object value = loaded.getStr(key);
         if (value == null) {
@@ -181,7 +181,7 @@ public final class Sandbox {
     private Object require(LuaState s, LuaEntry entry, String name) {
         String importTarget = entry.imports().get(name);
         if (importTarget != null) {
-            LuaTable loaded = loadedTable(s);
+            LuaTable loaded = s.registry();
             LuaString key = LuaString.of("entry:" + importTarget);
             Object cached = loaded.getStr(key);
             if (cached == null) {
@@ -205,15 +205,6 @@ public final class Sandbox {
             return s.globals().getStr(LuaString.of(name));
         }
         throw LuaError.library("module '" + name + "' is not declared in modules or imports");
-    }
-
-    private static LuaTable loadedTable(LuaState s) {
-        LuaTable loaded = (LuaTable) s.registry().getStr(LOADED);
-        if (loaded == null) {
-            loaded = new LuaTable();
-            s.registry().putStr(LOADED, loaded);
-        }
-        return loaded;
     }
 
     /**
