@@ -21,6 +21,12 @@ import java.util.Set;
  * (monitors, links, names). Everything mutable is guarded by the scheduler's lock.
  */
 public abstract class Execution implements Scheduler.Owner {
+    /**
+     * What unwinds the fibers left at a normal exit. One instance for all: it has no stack trace, no cause and no
+     * suppressed exceptions, so nothing about it differs between exits, and one exit per function call made
+     * allocating it a measurable cost.
+     */
+    private static final Killed ENDED = new Killed("execution ended", null);
     protected final Node node;
     protected final String pid;
     protected final String entryId;
@@ -389,7 +395,7 @@ public abstract class Execution implements Scheduler.Owner {
         } finally {
             scheduler.lock.unlock();
         }
-        scheduler.finish(new Killed("execution ended", null));
+        scheduler.finish(ENDED);
         if (hooks != null) {
             hooks.forEach(Runnable::run);
         }
