@@ -34,8 +34,10 @@ public abstract class Execution implements Scheduler.Owner {
     protected LuaState state;
 
     private final ArrayDeque<Object> mailbox = new ArrayDeque<>(2);
-    private final Channel inbox;
-    private final Channel events;
+    // made on first use (lock held): a function call or a process that never receives would allocate them for
+    // nothing, and a call allocating them was a measurable part of funcs.call
+    private Channel inbox;
+    private Channel events;
     private Map<String, Listener> listeners;
     // created on first use: most processes are never monitored or linked
     private Set<String> monitoredBy = Set.of();
@@ -58,8 +60,6 @@ public abstract class Execution implements Scheduler.Owner {
         this.entryId = entryId;
         this.scheduler = scheduler;
         this.context = context;
-        this.inbox = Channel.runtimeFed(scheduler);
-        this.events = Channel.runtimeFed(scheduler);
         scheduler.onBeforeBlock(this::routeMailbox);
     }
 
@@ -105,10 +105,34 @@ public abstract class Execution implements Scheduler.Owner {
     }
 
     public Channel inbox() {
-        return inbox;
+        scheduler.lock.lock();
+        try {
+            return inboxLocked();
+        } finally {
+            scheduler.lock.unlock();
+        }
     }
 
     public Channel events() {
+        scheduler.lock.lock();
+        try {
+            return eventsLocked();
+        } finally {
+            scheduler.lock.unlock();
+        }
+    }
+
+    private Channel inboxLocked() {
+        if (inbox == null) {
+            inbox = Channel.runtimeFed(scheduler);
+        }
+        return inbox;
+    }
+
+    private Channel eventsLocked() {
+        if (events == null) {
+            events = Channel.runtimeFed(scheduler);
+        }
         return events;
     }
 
@@ -186,12 +210,12 @@ public abstract class Execution implements Scheduler.Owner {
             if (item instanceof Message m) {
                 Listener l = listeners == null ? null : listeners.get(m.topic());
                 if (l == null) {
-                    inbox.deliverLocked(m);
+                    inboxLocked().deliverLocked(m);
                 } else {
                     l.channel().deliverLocked(l.messages() ? m : Frozen.thaw(m.payload().frozen()));
                 }
             } else {
-                events.deliverLocked(((Event) item).toLua());
+                eventsLocked().deliverLocked(((Event) item).toLua());
             }
         }
     }
@@ -319,12 +343,16 @@ public abstract class Execution implements Scheduler.Owner {
     public ExecutionView view(String host) {
         scheduler.lock.lock();
         try {
-            return new ExecutionView(pid, entryId, host, mailbox.size() + inbox.bufferedLocked()
-                    + events.bufferedLocked(), List.copyOf(monitoredBy), List.copyOf(links),
+            return new ExecutionView(pid, entryId, host, mailbox.size() + buffered(inbox)
+                    + buffered(events), List.copyOf(monitoredBy), List.copyOf(links),
                     names == null ? List.of() : List.copyOf(names), scheduler.isBlocked(), alive);
         } finally {
             scheduler.lock.unlock();
         }
+    }
+
+    private static int buffered(Channel channel) {
+        return channel == null ? 0 : channel.bufferedLocked();
     }
 
     public boolean isAlive() {
