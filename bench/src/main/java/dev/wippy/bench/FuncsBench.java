@@ -46,13 +46,17 @@ public final class FuncsBench {
                 "caller.lua", CALLER, "plain.lua", PLAIN));
     }
 
-    /** Runs {@code entry} of the booted app making {@code calls} calls; a process that fails fails the run. */
-    public static void run(Application app, String entry, long calls) throws Exception {
+    /**
+     * Runs {@code entry} of the booted app making {@code calls} calls and returns its result (the sum of the calls'
+     * results: {@code calls}); a process that fails fails the run.
+     */
+    public static Object run(Application app, String entry, long calls) throws Exception {
         ExitResult r = app.run(app.target(entry, null), List.of(Long.toString(calls))).done()
                 .get(10, TimeUnit.MINUTES);
         if (r.isAbnormal()) {
             throw new IllegalStateException(r.error().fullText());
         }
+        return r.value();
     }
 
     public static void main(String[] args) throws Exception {

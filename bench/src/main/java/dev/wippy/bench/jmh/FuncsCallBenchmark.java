@@ -39,7 +39,7 @@ public class FuncsCallBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(CALLS)
-    public void funcsCall() throws Exception {
-        FuncsBench.run(app, "bench:caller", CALLS);
+    public Object funcsCall() throws Exception {
+        return FuncsBench.run(app, "bench:caller", CALLS);
     }
 }
