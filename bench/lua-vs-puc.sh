@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every program of ../shared/bench/lua under lua5.4 and under our engine in one run and prints, per program,
-# the ratio ours/lua5.4: cold (whole process, JVM start included, best of 3) and warm (best of several runs inside
-# one JVM). Each program's output must first be the same as lua5.4's, and a program that fails fails the run.
+# Runs every program of ../shared/bench/lua under lua5.4, LuaJIT and our engine in one run and prints, per program,
+# the ratios ours/lua5.4 and ours/LuaJIT: cold (whole process, JVM start included, best of 3) and warm (best of
+# several runs inside one JVM). Each program's output must first be the same as lua5.4's, and a program that fails
+# fails the run. LuaJIT implements Lua 5.1: a program that fails under it or prints something else (5.4-only
+# features such as integers) has no LuaJIT time, shown as n/a.
 # Usage: bench/lua-vs-puc.sh [program.lua ...]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,6 +24,7 @@ seconds() { # best wall time of 3 runs of the given command
 }
 
 # a timing of a program that prints something else than lua5.4 (or fails) means nothing
+declare -A jit_ok
 for p in "${programs[@]}"; do
   name=$(basename "$p")
   if ! expected=$(cd "$(dirname "$p")" && lua5.4 "$name"); then
@@ -35,6 +38,7 @@ for p in "${programs[@]}"; do
     diff <(echo "$expected") <(echo "$actual") | head -20 >&2
     exit 1
   fi
+  if [ "$(cd "$(dirname "$p")" && luajit "$name" 2>/dev/null)" = "$expected" ]; then jit_ok[$name]=1; fi
 done
 
 warm_cp="$root/bench/target/wippy-bench.jar:$root/bench/target/lib/*"
@@ -48,16 +52,29 @@ fi
 declare -A warm
 while read -r name secs; do warm[$name]=$secs; done < "$warm_out"
 
-printf '%-18s %9s %9s %7s %9s %7s\n' program lua5.4 cold cold/x warm warm/x
-log_cold=0; log_warm=0; n=0
+printf '%-18s %8s %8s %8s %7s %8s %8s %7s %8s\n' program lua5.4 luajit cold cold/x cold/jit warm warm/x warm/jit
+log_cold=0; log_warm=0; n=0; log_cold_jit=0; log_warm_jit=0; n_jit=0
 for p in "${programs[@]}"; do
   name=$(basename "$p")
   puc=$(cd "$(dirname "$p")" && seconds lua5.4 "$name")
   cold=$(cd "$(dirname "$p")" && seconds "$root/wippy" lua "$name")
   w=${warm[$name]}
   rc=$(echo "$cold / $puc" | bc -l); rw=$(echo "$w / $puc" | bc -l)
-  printf '%-18s %9.3f %9.3f %7.2f %9.3f %7.2f\n' "$name" "$puc" "$cold" "$rc" "$w" "$rw"
   log_cold=$(echo "$log_cold + l($rc)" | bc -l); log_warm=$(echo "$log_warm + l($rw)" | bc -l); n=$((n + 1))
+  jit=n/a; rcj=n/a; rwj=n/a
+  if [ -n "${jit_ok[$name]:-}" ]; then
+    jit=$(cd "$(dirname "$p")" && seconds luajit "$name")
+    rcj=$(echo "$cold / $jit" | bc -l); rwj=$(echo "$w / $jit" | bc -l)
+    log_cold_jit=$(echo "$log_cold_jit + l($rcj)" | bc -l); log_warm_jit=$(echo "$log_warm_jit + l($rwj)" | bc -l)
+    rcj=$(printf '%.2f' "$rcj"); rwj=$(printf '%.2f' "$rwj")
+    n_jit=$((n_jit + 1))
+  fi
+  printf '%-18s %8.3f %8s %8.3f %7.2f %8s %8.3f %7.2f %8s\n' "$name" "$puc" "$jit" "$cold" "$rc" "$rcj" "$w" "$rw" "$rwj"
 done
-printf '%-18s %9s %9s %7.2f %9s %7.2f\n' "geometric mean" "" "" \
-  "$(echo "e($log_cold / $n)" | bc -l)" "" "$(echo "e($log_warm / $n)" | bc -l)"
+gm_cold_jit=n/a; gm_warm_jit=n/a
+if [ "$n_jit" -gt 0 ]; then
+  gm_cold_jit=$(printf '%.2f' "$(echo "e($log_cold_jit / $n_jit)" | bc -l)")
+  gm_warm_jit=$(printf '%.2f' "$(echo "e($log_warm_jit / $n_jit)" | bc -l)")
+fi
+printf '%-18s %8s %8s %8s %7.2f %8s %8s %7.2f %8s\n' "geometric mean" "" "" "" \
+  "$(echo "e($log_cold / $n)" | bc -l)" "$gm_cold_jit" "" "$(echo "e($log_warm / $n)" | bc -l)" "$gm_warm_jit"

@@ -3,6 +3,7 @@ package dev.wippy.bench;
 import dev.wippy.runtime.app.Application;
 import dev.wippy.runtime.process.ExitResult;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +37,31 @@ public final class FuncsBench {
                 return sum
             end }""";
 
+    private FuncsBench() {
+    }
+
+    /** Boots the app with {@code bench:caller} ({@code funcs.call} in a loop) and {@code bench:plain}. */
+    public static Application boot() throws IOException {
+        return BenchApp.boot("funcs-bench", Map.of("_index.yaml", INDEX, "add.lua", ADD,
+                "caller.lua", CALLER, "plain.lua", PLAIN));
+    }
+
+    /**
+     * Runs {@code entry} of the booted app making {@code calls} calls and returns its result (the sum of the calls'
+     * results: {@code calls}); a process that fails fails the run.
+     */
+    public static Object run(Application app, String entry, long calls) throws Exception {
+        ExitResult r = app.run(app.target(entry, null), List.of(Long.toString(calls))).done()
+                .get(10, TimeUnit.MINUTES);
+        if (r.isAbnormal()) {
+            throw new IllegalStateException(r.error().fullText());
+        }
+        return r.value();
+    }
+
     public static void main(String[] args) throws Exception {
         long calls = Long.parseLong(args[0]);
-        Application app = BenchApp.boot("funcs-bench", Map.of("_index.yaml", INDEX, "add.lua", ADD,
-                "caller.lua", CALLER, "plain.lua", PLAIN));
+        Application app = boot();
         time(app, "bench:caller", Math.min(calls, 50_000));
         System.out.printf("funcs_call_per_second %.0f%n", calls / time(app, "bench:caller", calls));
         time(app, "bench:plain", calls);
@@ -50,11 +72,7 @@ public final class FuncsBench {
 
     private static double time(Application app, String entry, long calls) throws Exception {
         long t0 = System.nanoTime();
-        ExitResult r = app.run(app.target(entry, null), List.of(Long.toString(calls))).done()
-                .get(10, TimeUnit.MINUTES);
-        if (r.isAbnormal()) {
-            throw new IllegalStateException(r.error().fullText());
-        }
+        run(app, entry, calls);
         return (System.nanoTime() - t0) / 1e9;
     }
 }

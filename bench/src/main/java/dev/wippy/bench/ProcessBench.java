@@ -1,6 +1,6 @@
 package dev.wippy.bench;
 
-import dev.wippy.lua.Lua;
+import dev.wippy.bench.BenchNode.Program;
 import dev.wippy.lua.vm.JavaFunction;
 import dev.wippy.lua.vm.LuaString;
 import dev.wippy.lua.vm.LuaTable;
@@ -8,16 +8,8 @@ import dev.wippy.lua.vm.Multi;
 import dev.wippy.observability.console.Console;
 import dev.wippy.observability.watch.Watched;
 import dev.wippy.runtime.errors.ErrorObject;
-import dev.wippy.runtime.lua.LuaEntry;
-import dev.wippy.runtime.lua.LuaEntryCode;
-import dev.wippy.runtime.lua.ModuleProvider;
-import dev.wippy.runtime.lua.Sandbox;
 import dev.wippy.runtime.memory.ByteSize;
-import dev.wippy.runtime.process.Node;
 import dev.wippy.runtime.process.ProcessExecution;
-import dev.wippy.runtime.process.ProcessHost;
-import dev.wippy.runtime.process.SpawnException;
-import dev.wippy.runtime.process.SpawnOptions;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -33,9 +25,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Usage: {@code ProcessBench SPAWNS IDLE RING_SIZE RING_HOPS}
  */
 public final class ProcessBench {
-    private static final String HOST = "bench:processes";
-
-    private static final String SPAWNER = """
+    /** Spawns N monitored processes that return at once and waits for every EXIT; also run by the JMH suite. */
+    public static final String SPAWNER = """
             return { main = function(n)
                 local events = process.events()
                 for _ = 1, n do process.spawn_monitored("bench:noop", "bench:processes") end
@@ -43,7 +34,7 @@ public final class ProcessBench {
                 return n
             end }
             """;
-    private static final String NOOP = "return { main = function() return 1 end }";
+    public static final String NOOP = "return { main = function() return 1 end }";
     private static final String IDLE = """
             local bench = require("bench")
             return { main = function() bench.ready(); return process.inbox():receive() end }
@@ -70,56 +61,29 @@ public final class ProcessBench {
             end }
             """;
 
-    private final Node node = new Node();
-    private final Map<String, LuaEntry> entries;
+    private final BenchNode bench;
     private volatile CountDownLatch ready = new CountDownLatch(0);
 
     private ProcessBench() {
         // -Dwippy.bench.max_memory=SIZE gives every process a memory limit, to measure what enforcing it costs
         String maxMemory = System.getProperty("wippy.bench.max_memory");
-        ProcessHost host = new ProcessHost(HOST, Runtime.getRuntime().availableProcessors(),
-                maxMemory == null ? 0 : ByteSize.parse(maxMemory));
-        host.start();
-        node.addHost(host);
-        entries = Map.of(
-                "bench:spawner", entry("bench:spawner", SPAWNER, List.of()),
-                "bench:noop", entry("bench:noop", NOOP, List.of()),
-                "bench:idle", entry("bench:idle", IDLE, List.of("bench")),
-                "bench:ring_node", entry("bench:ring_node", RING_NODE, List.of()),
-                "bench:ring", entry("bench:ring", RING, List.of()));
         LuaTable benchModule = new LuaTable();
         benchModule.putStr(LuaString.of("ready"), new JavaFunction("ready", (s, a) -> {
             ready.countDown();
             return Multi.EMPTY;
         }));
-        Map<String, ModuleProvider> modules = Map.of("bench", s -> benchModule);
-        Sandbox sandbox = new Sandbox(modules, entries::get, new JavaFunction("print", (s, a) -> Multi.EMPTY));
-        node.setCodeResolver(id -> {
-            LuaEntry e = entries.get(id);
-            if (e == null) {
-                throw new SpawnException(ErrorObject.NOT_FOUND, id);
-            }
-            return new LuaEntryCode(e, sandbox);
-        });
-    }
-
-    private static LuaEntry entry(String id, String source, List<String> modules) {
-        return new LuaEntry(id, Lua.compile(source, id), "main", modules, Map.of());
-    }
-
-    private Object run(String entry, Object... args) throws Exception {
-        ProcessExecution p = node.spawn(null, entry, HOST, args, SpawnOptions.NONE);
-        var result = p.done().get(10, TimeUnit.MINUTES);
-        if (result.isAbnormal()) {
-            throw new IllegalStateException(entry + " failed: " + result.error().fullText());
-        }
-        return result.value();
+        bench = new BenchNode(maxMemory == null ? 0 : ByteSize.parse(maxMemory), List.of(
+                new Program("bench:spawner", SPAWNER),
+                new Program("bench:noop", NOOP),
+                new Program("bench:idle", IDLE, List.of("bench")),
+                new Program("bench:ring_node", RING_NODE),
+                new Program("bench:ring", RING)), Map.of("bench", s -> benchModule));
     }
 
     private double spawnsPerSecond(long n) throws Exception {
-        run("bench:spawner", Math.min(n, 10_000L));
+        bench.run("bench:spawner", Math.min(n, 10_000L));
         long t0 = System.nanoTime();
-        run("bench:spawner", n);
+        bench.run("bench:spawner", n);
         return n / ((System.nanoTime() - t0) / 1e9);
     }
 
@@ -145,7 +109,7 @@ public final class ProcessBench {
         ready = new CountDownLatch(n);
         List<ProcessExecution> idle = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            idle.add(node.spawn(null, "bench:idle", HOST, new Object[0], SpawnOptions.NONE));
+            idle.add(bench.spawn("bench:idle"));
         }
         ready.await();
         return idle;
@@ -161,9 +125,9 @@ public final class ProcessBench {
     }
 
     private double ringMessagesPerSecond(long size, long hops) throws Exception {
-        run("bench:ring", size, Math.min(hops, 100_000L));
+        bench.run("bench:ring", size, Math.min(hops, 100_000L));
         long t0 = System.nanoTime();
-        run("bench:ring", size, hops);
+        bench.run("bench:ring", size, hops);
         return hops / ((System.nanoTime() - t0) / 1e9);
     }
 
@@ -183,7 +147,7 @@ public final class ProcessBench {
         long ringHops = Long.parseLong(args[3]);
         ProcessBench b = new ProcessBench();
         if (ConsoleLoad.address() != null) {
-            Console console = Console.start(ConsoleLoad.address(), Watched.node(b.node));
+            Console console = Console.start(ConsoleLoad.address(), Watched.node(b.bench.node()));
             ConsoleLoad.watch(console.url() + "events/processes");
         }
         System.out.printf("spawns_per_second %.0f%n", b.spawnsPerSecond(spawns));

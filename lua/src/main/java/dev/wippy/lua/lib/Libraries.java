@@ -7,7 +7,13 @@ import dev.wippy.lua.vm.MetaNames;
 
 /** Installs the standard libraries of a profile into a state. */
 public final class Libraries {
-    private static final String[] SANDBOX_TABLES = {"coroutine", "string", "table", "math", "os", "utf8"};
+    /**
+     * The library tables every sandbox state gets a copy of. Keys made once: a new LuaString hashes its bytes on
+     * first use, which was most of the cost of creating a state for every function call.
+     */
+    private static final LuaString[] SANDBOX_TABLES = keys("coroutine", "string", "table", "math", "os", "utf8");
+    private static final LuaString STRING = LuaString.of("string");
+    private static final LuaString GLOBALS = LuaString.of("_G");
 
     /**
      * The globals of a sandbox state built once; new sandbox states copy it (and its library tables)
@@ -16,6 +22,14 @@ public final class Libraries {
     private static final LuaState SANDBOX_TEMPLATE = template();
 
     private Libraries() {}
+
+    private static LuaString[] keys(String... names) {
+        LuaString[] keys = new LuaString[names.length];
+        for (int i = 0; i < names.length; i++) {
+            keys[i] = LuaString.of(names[i]);
+        }
+        return keys;
+    }
 
     private static LuaState template() {
         LuaState t = new LuaState(new LuaTable());
@@ -40,13 +54,12 @@ public final class Libraries {
     public static LuaState newSandboxState(LuaTable template) {
         LuaTable g = LuaTable.copyOnWrite(template);
         LuaState s = new LuaState(g);
-        for (String name : SANDBOX_TABLES) {
-            LuaString key = LuaString.of(name);
+        for (LuaString key : SANDBOX_TABLES) {
             g.putStr(key, LuaTable.copyOnWrite((LuaTable) template.getStr(key)));
         }
-        g.putStr(LuaString.of("_G"), g);
+        g.putStr(GLOBALS, g);
         LuaTable stringMeta = LuaTable.copyOnWrite(SANDBOX_TEMPLATE.stringMetatable());
-        stringMeta.putStr(MetaNames.INDEX, g.getStr(LuaString.of("string")));
+        stringMeta.putStr(MetaNames.INDEX, g.getStr(STRING));
         s.setStringMetatable(stringMeta);
         return s;
     }

@@ -19,7 +19,13 @@ record CallOptions(Duration timeout, Retry retry) {
         static final Retry NONE = new Retry(0, new Backoff(Duration.ZERO, Duration.ZERO, 2, 0), null, List.of());
     }
 
+    /** No timeout, no retry: made once, since most calls set no options and this runs for every call. */
+    private static final CallOptions NONE = new CallOptions(null, Retry.NONE);
+
     static CallOptions merge(Map<String, Object> entryOptions, Map<String, Object> callOptions) {
+        if (entryOptions.isEmpty() && callOptions.isEmpty()) {
+            return NONE;
+        }
         Map<String, Object> all = new LinkedHashMap<>(entryOptions);
         all.putAll(callOptions);
         return new CallOptions(duration(all.get("timeout"), null), retry(all.get("retry")));

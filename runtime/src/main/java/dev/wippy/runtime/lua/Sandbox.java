@@ -25,6 +25,7 @@ import dev.wippy.runtime.values.PayloadModule;
 
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Creates the Lua states of executions: the engine's sandbox libraries plus the runtime globals of spec 03 §3.14
@@ -39,7 +40,7 @@ public final class Sandbox {
     private static final java.util.Set<String> ALWAYS_PRESENT = java.util.Set.of("process", "channel", "errors",
             "payload", "string", "table", "math", "os", "coroutine", "utf8");
 
-    private final Map<String, ModuleProvider> modules;
+    private final Map<String, Module> modules;
     /** Why a listed module that is not among {@link #modules} cannot be required, e.g. "in this runtime". */
     private final String unavailable;
     private final Function<String, LuaEntry> libraries;
@@ -64,7 +65,8 @@ public final class Sandbox {
 
     private Sandbox(Map<String, ModuleProvider> modules, String unavailable, Function<String, LuaEntry> libraries,
                     LuaFunction print) {
-        this.modules = Map.copyOf(modules);
+        this.modules = modules.entrySet().stream().collect(Collectors.toUnmodifiableMap(
+                Map.Entry::getKey, m -> Module.of(m.getKey(), m.getValue())));
         this.unavailable = unavailable;
         this.libraries = libraries;
         this.print = print;
@@ -115,8 +117,9 @@ public final class Sandbox {
         LuaTable t = LuaTable.copyOnWrite(template);
         t.putStr(REQUIRE, requireFor(entry));
         for (String name : entry.modules()) {
-            if (modules.containsKey(name)) {
-                t.putStr(LuaString.of(name), Boolean.FALSE);
+            Module module = modules.get(name);
+            if (module != null) {
+                t.putStr(module.global(), Boolean.FALSE);
             }
         }
         return t;
@@ -128,27 +131,36 @@ public final class Sandbox {
      */
     private void bindListedModules(LuaState s, LuaEntry entry) {
         for (String name : entry.modules()) {
-            ModuleProvider provider = modules.get(name);
-            if (provider != null) {
+            Module module = modules.get(name);
+            if (module != null) {
                 try {
-                    s.globals().putStr(LuaString.of(name), loadModule(s, name, provider));
+                    s.globals().putStr(module.global(), loadModule(s, module));
                 } catch (LuaError refused) {
-                    s.globals().putStr(LuaString.of(name), null); // raised again by require
+                    s.globals().putStr(module.global(), null); // raised again by require
                 }
             }
         }
     }
 
     /** Loaded modules and imported libraries are kept in the state's registry, as "module:NAME" and "entry:ID". */
-    private static Object loadModule(LuaState s, String name, ModuleProvider provider) {
+    private static Object loadModule(LuaState s, Module module) {
         LuaTable loaded = s.registry();
-        LuaString key = LuaString.of("module:" + name);
-        Object value = loaded.getStr(key);
+        Object value = loaded.getStr(module.loaded());
         if (value == null) {
-            value = provider.load(s);
-            loaded.putStr(key, value);
+            value = module.provider().load(s);
+            loaded.putStr(module.loaded(), value);
         }
         return value;
+    }
+
+    /**
+     * A built-in module with its keys: the global it is bound to and where its loaded value is kept. Made once per
+     * sandbox, since a new LuaString hashes its bytes on first use and every state binds its listed modules.
+     */
+    private record Module(ModuleProvider provider, LuaString global, LuaString loaded) {
+        static Module of(String name, ModuleProvider provider) {
+            return new Module(provider, LuaString.of(name), LuaString.of("module:" + name));
+        }
     }
 
     /** {@code coroutine.spawn(fn, ...)}: a new fiber; an uncaught error in it ends the whole execution. */
@@ -195,11 +207,11 @@ public final class Sandbox {
             return cached;
         }
         if (entry.modules().contains(name)) {
-            ModuleProvider provider = modules.get(name);
-            if (provider == null) {
+            Module module = modules.get(name);
+            if (module == null) {
                 throw LuaError.library("module '" + name + "' is not available " + unavailable);
             }
-            return loadModule(s, name, provider);
+            return loadModule(s, module);
         }
         if (ALWAYS_PRESENT.contains(name)) {
             return s.globals().getStr(LuaString.of(name));
