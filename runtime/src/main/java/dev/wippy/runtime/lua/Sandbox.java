@@ -40,7 +40,7 @@ public final class Sandbox {
     private static final java.util.Set<String> ALWAYS_PRESENT = java.util.Set.of("process", "channel", "errors",
             "payload", "string", "table", "math", "os", "coroutine", "utf8");
 
-    private final Map<String, Module> modules;
+    private final Map<String, BuiltinModule> modules;
     /** Why a listed module that is not among {@link #modules} cannot be required, e.g. "in this runtime". */
     private final String unavailable;
     private final Function<String, LuaEntry> libraries;
@@ -66,7 +66,7 @@ public final class Sandbox {
     private Sandbox(Map<String, ModuleProvider> modules, String unavailable, Function<String, LuaEntry> libraries,
                     LuaFunction print) {
         this.modules = modules.entrySet().stream().collect(Collectors.toUnmodifiableMap(
-                Map.Entry::getKey, m -> Module.of(m.getKey(), m.getValue())));
+                Map.Entry::getKey, m -> BuiltinModule.of(m.getKey(), m.getValue())));
         this.unavailable = unavailable;
         this.libraries = libraries;
         this.print = print;
@@ -117,7 +117,7 @@ public final class Sandbox {
         LuaTable t = LuaTable.copyOnWrite(template);
         t.putStr(REQUIRE, requireFor(entry));
         for (String name : entry.modules()) {
-            Module module = modules.get(name);
+            BuiltinModule module = modules.get(name);
             if (module != null) {
                 t.putStr(module.global(), Boolean.FALSE);
             }
@@ -131,7 +131,7 @@ public final class Sandbox {
      */
     private void bindListedModules(LuaState s, LuaEntry entry) {
         for (String name : entry.modules()) {
-            Module module = modules.get(name);
+            BuiltinBuiltinModule module = modules.get(name);
             if (module != null) {
                 try {
                     s.globals().putStr(module.global(), loadModule(s, module));
@@ -143,7 +143,7 @@ public final class Sandbox {
     }
 
     /** Loaded modules and imported libraries are kept in the state's registry, as "module:NAME" and "entry:ID". */
-    private static Object loadModule(LuaState s, Module module) {
+    private static Object loadModule(LuaState s, BuiltinModule module) {
         LuaTable loaded = s.registry();
         Object value = loaded.getStr(module.loaded());
         if (value == null) {
@@ -157,9 +157,9 @@ public final class Sandbox {
      * A built-in module with its keys: the global it is bound to and where its loaded value is kept. Made once per
      * sandbox, since a new LuaString hashes its bytes on first use and every state binds its listed modules.
      */
-    private record Module(ModuleProvider provider, LuaString global, LuaString loaded) {
-        static Module of(String name, ModuleProvider provider) {
-            return new Module(provider, LuaString.of(name), LuaString.of("module:" + name));
+    private record BuiltinModule(ModuleProvider provider, LuaString global, LuaString loaded) {
+        static BuiltinModule of(String name, ModuleProvider provider) {
+            return new BuiltinModule(provider, LuaString.of(name), LuaString.of("module:" + name));
         }
     }
 
@@ -207,7 +207,7 @@ public final class Sandbox {
             return cached;
         }
         if (entry.modules().contains(name)) {
-            Module module = modules.get(name);
+            BuiltinBuiltinModule module = modules.get(name);
             if (module == null) {
                 throw LuaError.library("module '" + name + "' is not available " + unavailable);
             }

@@ -27,6 +27,7 @@ public abstract class Execution implements Scheduler.Owner {
      * allocating it a measurable cost.
      */
     private static final Killed ENDED = new Killed("execution ended", null);
+
     protected final Node node;
     protected final String pid;
     protected final String entryId;
