@@ -59,7 +59,7 @@ public final class WarmLua {
             LuaTable arg = new LuaTable();
             arg.putInt(0, LuaString.of(name));
             s.globals().putStr(LuaString.of("arg"), arg);
-            s.memory().setLimit(MAX_MEMORY);
+            s.setMemoryLimit(MAX_MEMORY);
             long start = now();
             CallResult.all(s, chunk.instantiate(s.globals()).callv(s, new Object[0]));
             seconds[0] = (now() - start) / 1e9;

@@ -63,7 +63,7 @@ final class StringFormat {
             char conv = i < fmt.length ? (char) (fmt[i++] & 0xff) : '\0';
             write(s, out, a, arg, text, conv);
         }
-        return s.memory().string(LuaString.wrap(out.toByteArray()));
+        return s.chargeString(LuaString.wrap(out.toByteArray()));
     }
 
     private static void write(LuaState s, ByteArrayOutputStream out, Object[] a, int arg, String text, char conv) {

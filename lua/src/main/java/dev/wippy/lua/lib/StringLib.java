@@ -28,8 +28,8 @@ public final class StringLib {
             .fn("sub", new Sub())
             .fn("byte", StringLib::byteFn)
             .fn("char", StringLib::charFn)
-            .fn("upper", (s, a) -> s.memory().string(mapBytes(Args.checkString(s, a, 0), true)))
-            .fn("lower", (s, a) -> s.memory().string(mapBytes(Args.checkString(s, a, 0), false)))
+            .fn("upper", (s, a) -> s.chargeString(mapBytes(Args.checkString(s, a, 0), true)))
+            .fn("lower", (s, a) -> s.chargeString(mapBytes(Args.checkString(s, a, 0), false)))
             .fn("rep", StringLib::rep)
             .fn("reverse", StringLib::reverse)
             .fn("find", (s, a) -> find(s, a, true))
@@ -126,7 +126,7 @@ public final class StringLib {
         @Override
         public Object call(LuaState s, Object a, Object b, Object c) {
             if (a instanceof LuaString str && b instanceof Long i && (c instanceof Long || c == null)) {
-                return s.memory().string(sub(str, i, c == null ? -1 : (Long) c));
+                return s.chargeString(sub(str, i, c == null ? -1 : (Long) c));
             }
             return callv(s, new Object[] {a, b, c});
         }
@@ -136,7 +136,7 @@ public final class StringLib {
             LuaString str = Args.checkString(s, args, 0);
             long i = Args.checkInteger(s, args, 1);
             long j = Args.optInteger(s, args, 2, -1);
-            return s.memory().string(sub(str, i, j));
+            return s.chargeString(sub(str, i, j));
         }
 
         private static LuaString sub(LuaString str, long i, long j) {
@@ -185,7 +185,7 @@ public final class StringLib {
             }
             b[i] = (byte) c;
         }
-        return s.memory().string(LuaString.wrap(b));
+        return s.chargeString(LuaString.wrap(b));
     }
 
     private static LuaString mapBytes(LuaString str, boolean upper) {
@@ -228,7 +228,7 @@ public final class StringLib {
                 pos += sepb.length;
             }
         }
-        return s.memory().string(LuaString.wrap(r));
+        return s.chargeString(LuaString.wrap(r));
     }
 
     private static Object reverse(LuaState s, Object[] a) {
@@ -238,7 +238,7 @@ public final class StringLib {
             b[i] = b[j];
             b[j] = t;
         }
-        return s.memory().string(LuaString.wrap(b));
+        return s.chargeString(LuaString.wrap(b));
     }
 
     private static Object dump(LuaState s, Object[] a) {
@@ -389,7 +389,7 @@ public final class StringLib {
             out.write(src, si, src.length - si);
         }
         // like PUC, an unchanged subject is returned as it is (the same string for %p)
-        return Multi.of(changed ? s.memory().string(LuaString.wrap(out.toByteArray())) : str, n);
+        return Multi.of(changed ? s.chargeString(LuaString.wrap(out.toByteArray())) : str, n);
     }
 
     /** Appends the replacement of one match; returns false when the match is kept as it is. */

@@ -28,7 +28,7 @@ public final class TableLib {
             .fn("remove", TableLib::remove)
             .fn("concat", TableLib::concat)
             .fn("pack", (s, a) -> {
-                LuaTable t = new LuaTable(a.length, 1, s.memory());
+                LuaTable t = new LuaTable(a.length, 1, s);
                 for (int i = 0; i < a.length; i++) {
                     t.setListItem(i + 1, a[i]);
                 }
@@ -55,7 +55,7 @@ public final class TableLib {
         LuaTable t = LuaTable.copyOnWrite(TEMPLATE);
         t.putStr(LuaString.of("create"), new dev.wippy.lua.vm.JavaFunction("table.create", (s, a) ->
                 new LuaTable(Args.checkIntClamped(s, a, 0), Args.isNoneOrNil(a, 1) ? 0
-                        : Args.checkIntClamped(s, a, 1), s.memory())));
+                        : Args.checkIntClamped(s, a, 1), s)));
         return t;
     }
 
@@ -161,7 +161,7 @@ public final class TableLib {
         if (i == last) {
             addField(s, out, t, i);
         }
-        return s.memory().string(LuaString.wrap(out.toByteArray()));
+        return s.chargeString(LuaString.wrap(out.toByteArray()));
     }
 
     private static void addField(LuaState s, ByteArrayOutputStream out, Object t, long i) {

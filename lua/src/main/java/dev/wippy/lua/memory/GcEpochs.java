@@ -13,30 +13,37 @@ public final class GcEpochs {
     /** Forced collections take at most about 1/(1+PAUSE) of the running time, whoever asks for them. */
     private static final int PAUSE = 20;
 
-    private static WeakReference<Object> sentinel = new WeakReference<>(new Object());
-    private static long epochs;
-    private static long forcedStarted;
-    private static long forcedFinished;
+    // read without the lock (every sample reads them); written under it
+    private static volatile WeakReference<Object> sentinel = new WeakReference<>(new Object());
+    private static volatile long epochs;
+    private static volatile long forcedStarted;
+    private static volatile long forcedFinished;
     private static long pausedUntil;
 
     private GcEpochs() {}
 
     /** The collections seen so far (at most one per look: enough to tell that one has happened since). */
-    static synchronized long collections() {
-        if (sentinel.get() == null) {
-            epochs++;
-            sentinel = new WeakReference<>(new Object());
+    static long collections() {
+        if (sentinel.refersTo(null)) {
+            newEpoch();
         }
         return epochs;
     }
 
+    private static synchronized void newEpoch() {
+        if (sentinel.refersTo(null)) {
+            epochs++;
+            sentinel = new WeakReference<>(new Object());
+        }
+    }
+
     /** How many forced full collections had started: a sample records it when taken. */
-    static synchronized long forcedStarted() {
+    static long forcedStarted() {
         return forcedStarted;
     }
 
     /** Whether a forced full collection began after {@code started} was read and has finished. */
-    static synchronized boolean forcedSince(long started) {
+    static boolean forcedSince(long started) {
         return forcedFinished > started;
     }
 

@@ -88,7 +88,7 @@ public final class Coroutine {
         this.body = body;
         this.status = Status.SUSPENDED;
         Hooks.set(this, state.currentCoroutine().hook);
-        state.memory().charge(Sizes.COROUTINE, this);
+        state.charge(Sizes.COROUTINE, this);
     }
 
     /** The function the coroutine runs (null for a state's main coroutine). */

@@ -408,7 +408,7 @@ public final class Interop {
         LuaString x = toStringCoerced(a);
         LuaString y = toStringCoerced(b);
         if (x != null && y != null) {
-            return s.memory().string(x.concat(y));
+            return s.chargeString(x.concat(y));
         }
         Object handler = metamethod(s, a, MetaNames.CONCAT);
         if (handler == null) {
@@ -453,7 +453,7 @@ public final class Interop {
                 pos += part.length();
             }
             System.arraycopy(right.rawBytes(), 0, buf, pos, right.length());
-            acc = s.memory().string(LuaString.wrap(buf));
+            acc = s.chargeString(LuaString.wrap(buf));
             i = start;
         }
         return acc;

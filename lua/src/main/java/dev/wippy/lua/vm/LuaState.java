@@ -1,6 +1,8 @@
 package dev.wippy.lua.vm;
 
 import dev.wippy.lua.memory.MemoryAccount;
+import dev.wippy.lua.memory.MemoryLimitExceeded;
+import dev.wippy.lua.memory.Sizes;
 
 /**
  * One Lua state: a global table, per-type metatables, the running coroutine, the work budget and the sources of
@@ -48,7 +50,13 @@ public final class LuaState {
     /** Whether {@code warn} writes to stderr; off until a script sends "@on", as in the lua command. */
     private boolean warnings;
     private Object embedderData;
-    private final MemoryAccount memory = new MemoryAccount(this);
+    /**
+     * Bytes the allocation points may still charge before the memory account must look (see {@link MemoryAccount}):
+     * a plain field taken from like {@link #budget}, so that charging costs a subtract and a compare.
+     */
+    private long memoryAllowance = MemoryAccount.SAMPLE_INTERVAL;
+    /** Made on first use: a state that charges little and has no limit never needs one. */
+    private MemoryAccount memory;
 
     public LuaState(LuaTable globals) {
         this.globals = globals;
@@ -118,7 +126,43 @@ public final class LuaState {
 
     /** What the state holds, as its allocation points count it, and its memory limit. */
     public MemoryAccount memory() {
+        if (memory == null) {
+            memory = new MemoryAccount(this);
+        }
         return memory;
+    }
+
+    /** Sets the most the state may hold, in bytes (0: no limit, which needs no account). */
+    public void setMemoryLimit(long bytes) {
+        if (bytes != 0 || memory != null) {
+            memory().setLimit(bytes);
+        }
+    }
+
+    /**
+     * Counts {@code bytes} just allocated for {@code value} (negative when a table gave storage back). Raises
+     * {@link MemoryLimitExceeded} when the state holds more than its limit.
+     */
+    public void charge(long bytes, Object value) {
+        if (MemoryAccount.ENABLED && (memoryAllowance -= bytes) <= 0) {
+            memory().overdrawn(value);
+        }
+    }
+
+    /** Charges {@code s}, a string just built, and returns it. */
+    public LuaString chargeString(LuaString s) {
+        charge(Sizes.string(s.length()), s);
+        return s;
+    }
+
+    /** What is left of the allowance granted by the memory account (for the account). */
+    public long memoryAllowance() {
+        return memoryAllowance;
+    }
+
+    /** Grants what the allocation points may charge before the memory account looks again (for the account). */
+    public void setMemoryAllowance(long bytes) {
+        memoryAllowance = bytes;
     }
 
     /** Where a walk of what the state holds starts: what stays reachable while no Lua function runs. */

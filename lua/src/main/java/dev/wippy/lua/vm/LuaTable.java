@@ -1,6 +1,5 @@
 package dev.wippy.lua.vm;
 
-import dev.wippy.lua.memory.MemoryAccount;
 import dev.wippy.lua.memory.Sizes;
 
 import java.util.Arrays;
@@ -18,8 +17,8 @@ import java.util.Arrays;
  * <p>Storage can be shared copy-on-write with a template table ({@link #copyOnWrite}): reads need no check, writes
  * copy the arrays first. This keeps a fresh state's library tables cheap.
  *
- * <p>A table made by Lua code charges its state's {@link MemoryAccount} when it is made and whenever its parts are
- * reallocated (shrinking gives the difference back); tables made by Java code belong to no account.
+ * <p>A table made by Lua code charges its state ({@link LuaState#charge}) when it is made and whenever its parts are
+ * reallocated (shrinking gives the difference back); tables made by Java code belong to no state's account.
  *
  * <p>All methods here are raw (no metamethods). Keys must already be normalised by the caller where documented.
  */
@@ -38,7 +37,7 @@ public final class LuaTable {
     private boolean sharedStorage;
     private boolean readOnly;
     /** Charged for this table's storage; null for tables made by Java code. */
-    private MemoryAccount account;
+    private LuaState owner;
 
     public LuaTable() {}
 
@@ -52,11 +51,11 @@ public final class LuaTable {
         }
     }
 
-    /** A presized table whose storage is charged to {@code account}. */
-    public LuaTable(int narray, int nhash, MemoryAccount account) {
+    /** A presized table whose storage is charged to {@code owner}. */
+    public LuaTable(int narray, int nhash, LuaState owner) {
         this(narray, nhash);
-        this.account = account;
-        account.charge(Sizes.table(array.length, hashCapacity()), this);
+        this.owner = owner;
+        owner.charge(Sizes.table(array.length, hashCapacity()), this);
     }
 
     /** A new table sharing {@code template}'s contents copy-on-write (the metatable is not copied). */
@@ -590,9 +589,9 @@ public final class LuaTable {
 
     /** Charges storage just (re)allocated, once the table is consistent again: the charge may walk the state. */
     private void charge(int arraySlots, int hashEntries) {
-        MemoryAccount a = account;
-        if (a != null) {
-            a.charge(arraySlots * Sizes.ARRAY_SLOT + hashEntries * Sizes.HASH_ENTRY, this);
+        LuaState o = owner;
+        if (o != null) {
+            o.charge(arraySlots * Sizes.ARRAY_SLOT + hashEntries * Sizes.HASH_ENTRY, this);
         }
     }
 

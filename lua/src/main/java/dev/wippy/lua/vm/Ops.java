@@ -227,7 +227,7 @@ public final class Ops {
 
     public static Object concat(LuaState s, Object a, Object b) {
         if (a instanceof LuaString x && b instanceof LuaString y) {
-            return s.memory().string(x.concat(y));
+            return s.chargeString(x.concat(y));
         }
         return Interop.concat(s, a, b);
     }
@@ -240,12 +240,12 @@ public final class Ops {
 
     /** A table constructor: {@code narray} list items and {@code nhash} named fields, charged to the state. */
     public static LuaTable newTable(LuaState s, int narray, int nhash) {
-        return new LuaTable(narray, nhash, s.memory());
+        return new LuaTable(narray, nhash, s);
     }
 
     /** Charges {@code bytes} for {@code value}, just made by compiled code (a closure). */
     public static void allocated(Object value, LuaState s, int bytes) {
-        s.memory().charge(bytes, value);
+        s.charge(bytes, value);
     }
 
     // ---------------------------------------------------------------- indexing

@@ -22,7 +22,7 @@ class MemoryAccountTest {
     private static Throwable run(LuaState s, long limit, String source) throws InterruptedException {
         AtomicReference<Throwable> ended = new AtomicReference<>();
         Thread t = new Thread(null, () -> {
-            s.memory().setLimit(limit);
+            s.setMemoryLimit(limit);
             try {
                 Lua.compile(source, "test").instantiate(s.globals()).invoke(s);
             } catch (Throwable e) {
@@ -73,6 +73,14 @@ class MemoryAccountTest {
                 """);
         assertThat(ended).isInstanceOf(MemoryLimitExceeded.class);
         assertThat((Long) global(s, "reached")).isLessThan(1_000_000L);
+    }
+
+    @Test
+    void whatAStateChargedBeforeItHadAnAccountIsCounted() throws Exception {
+        LuaState s = state();
+        Throwable ended = run(s, 0, "kept = { 1, 2, 3, x = 1 }");
+        assertThat(ended).isNull();
+        assertThat(s.memory().bytes()).isBetween(Sizes.table(3, 1), MemoryAccount.SAMPLE_INTERVAL);
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class ProcessExecution extends Execution {
     @Override
     public void attachState(LuaState s) {
         super.attachState(s);
-        s.memory().setLimit(maxMemory);
+        s.setMemoryLimit(maxMemory);
     }
 
     public Host host() {
