@@ -131,7 +131,7 @@ public final class Sandbox {
      */
     private void bindListedModules(LuaState s, LuaEntry entry) {
         for (String name : entry.modules()) {
-            BuiltinBuiltinModule module = modules.get(name);
+            BuiltinModule module = modules.get(name);
             if (module != null) {
                 try {
                     s.globals().putStr(module.global(), loadModule(s, module));
@@ -207,7 +207,7 @@ public final class Sandbox {
             return cached;
         }
         if (entry.modules().contains(name)) {
-            BuiltinBuiltinModule module = modules.get(name);
+            BuiltinModule module = modules.get(name);
             if (module == null) {
                 throw LuaError.library("module '" + name + "' is not available " + unavailable);
             }
