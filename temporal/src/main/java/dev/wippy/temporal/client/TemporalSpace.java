@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -131,8 +132,18 @@ public final class TemporalSpace implements ExternalProcesses {
         StartMapping.common(parsed, b::setWorkflowExecutionTimeout, b::setWorkflowRunTimeout, b::setRetryOptions,
                 b::setCronSchedule, b::setMemo);
         WorkflowStub stub = client.newUntypedWorkflowStub(Topology.typeName(e), b.build());
-        StartInput input = StartInput.of(entryId, frozenArgs, Map.copyOf(context), options.messages());
-        call(hostId, () -> stub.start(input.payloads()));
+        // joining an open execution must still deliver this start's messages: they go as signal-with-start then
+        boolean mayJoin = parsed.id() != null && parsed.conflictPolicy() == StartOptions.ConflictPolicy.USE_EXISTING
+                && !parsed.errorWhenStarted() && !options.messages().isEmpty();
+        StartInput input = StartInput.of(entryId, frozenArgs, Map.copyOf(context),
+                mayJoin ? List.of() : options.messages());
+        if (mayJoin) {
+            byte[] messages = Outcomes.encodeMessages(options.messages());
+            call(hostId, () -> stub.signalWithStart(LuaWorkflow.STARTUP_SIGNAL, new Object[]{null, messages},
+                    input.payloads()));
+        } else {
+            call(hostId, () -> stub.start(input.payloads()));
+        }
         String pid = topology.pid(hostId, workflowId);
         if (caller != null && (options.monitor() || options.link())) {
             watchers.watch(caller, pid, options.link(), outcome(pid));

@@ -32,6 +32,11 @@ import java.util.List;
 public final class LuaWorkflow implements DynamicWorkflow {
     /** The signal by which the runtime asks a run to cancel: the code gets a CANCEL event from the sender. */
     public static final String CANCEL_SIGNAL = "@wippy.cancel";
+    /**
+     * The signal that carries a start's startup messages when the start may join an open execution
+     * (signal-with-start, spec 05 §3.5 {@code use_existing}): a new run routes them before anything else.
+     */
+    public static final String STARTUP_SIGNAL = "@wippy.startup";
     private final WorkerEnvironment env;
     private final Inbox inbox = new Inbox();
     private boolean cancelSeen;
@@ -61,8 +66,8 @@ public final class LuaWorkflow implements DynamicWorkflow {
         WorkflowRun run = new WorkflowRun(env.node(), info, Encoded.unmap(input.context()), ops,
                 new WorkflowRun.Code(entry, env.sandbox().get(), kinds, env.worker().logInReplay()));
         ops.attach(run.execution().scheduler());
-        Workflow.registerListener((DynamicSignalHandler) (name, values) -> inbox.add(() -> run.route(List.of(
-                signal(name, values)))));
+        Workflow.registerListener((DynamicSignalHandler) (name, values) -> inbox.add(() -> run.route(
+                signal(name, values))));
         CancellationScope root = CancellationScope.current();
         ExitResult[] outcome = new ExitResult[1];
         // commands live in a scope of their own: a cancel request is an event for the code (spec 05 §3.10), it
@@ -81,10 +86,12 @@ public final class LuaWorkflow implements DynamicWorkflow {
         try {
             ops.beginStep();
             check(run.start(DurableCodec.decodeAll(input.args()), timeout), run);
+            List<Runnable> first = inbox.drain();
             Runnable apply = () -> {
                 if (!startup.isEmpty()) {
                     run.route(startup);
                 }
+                first.forEach(Runnable::run);
             };
             while (true) {
                 check(run.atQuiescentPoint(apply, timeout), run);
@@ -119,15 +126,18 @@ public final class LuaWorkflow implements DynamicWorkflow {
         }
     }
 
-    /** A signal as the code receives it: a message, or for a cancel request a CANCEL event. */
-    private Object signal(String name, EncodedValues values) {
+    /** A signal as the code receives it: a message, startup messages, or for a cancel request a CANCEL event. */
+    private List<?> signal(String name, EncodedValues values) {
         String from = values.getSize() > 0 ? values.get(0, String.class) : null;
         byte[] payload = values.getSize() > 1 ? values.get(1, byte[].class) : null;
+        if (name.equals(STARTUP_SIGNAL)) {
+            return Outcomes.decodeMessages(payload);
+        }
         if (name.equals(CANCEL_SIGNAL)) {
             cancelSeen = true;
-            return new Event(Event.CANCEL, from, null, payload == null || payload.length == 0 ? null
-                    : new String(payload, StandardCharsets.UTF_8));
+            return List.of(new Event(Event.CANCEL, from, null, payload == null || payload.length == 0 ? null
+                    : new String(payload, StandardCharsets.UTF_8)));
         }
-        return new Message(name, from, new Payload(payload == null ? null : DurableCodec.decode(payload)));
+        return List.of(new Message(name, from, new Payload(payload == null ? null : DurableCodec.decode(payload))));
     }
 }

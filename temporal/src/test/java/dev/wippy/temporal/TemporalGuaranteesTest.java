@@ -1,0 +1,165 @@
+package dev.wippy.temporal;
+
+import dev.wippy.lua.vm.LuaString;
+import dev.wippy.runtime.funcs.TestApp;
+import dev.wippy.runtime.process.ExitResult;
+import dev.wippy.workflow.CounterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Guarantees of spec 05 §6 that Temporal gives, through the runtime's Temporal worker and client on Temporal's
+ * in-memory server: activity retries (G4), one outcome for every observer and duplicate starts (G8, G9), signals
+ * in order and a cancel request as one CANCEL event (G6, §3.10), termination (G13, §3.12).
+ */
+class TemporalGuaranteesTest {
+    private static final AtomicInteger QUEUES = new AtomicInteger();
+    static DevServer server;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = DevServer.start(false);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    /** An app with a worker of its own task queue, so that tests never share one on the server. */
+    private TestApp app() {
+        return new TestApp(dir)
+                .entry("tclient", server.clientYaml())
+                .entry("worker", "kind: temporal.worker\nclient: app:tclient\ntask_queue: guarantees-"
+                        + QUEUES.incrementAndGet());
+    }
+
+    private static Object run(TestApp app) throws Exception {
+        ExitResult r = app.run("main");
+        assertThat(r.error()).as("main failed").isNull();
+        return r.value();
+    }
+
+    @Test
+    void activitiesAreRetriedWithTheirPolicysDelaysUntilTheySucceedOrStop() throws Exception {
+        TestApp app = app()
+                .entry("flaky", "kind: function.lua\nmethod: main\nmodules: [counter]", """
+                        return { main = function(key, succeed_at, retryable)
+                          counter.hit(key)
+                          local n = counter.seen(key)
+                          if n < succeed_at then
+                            return nil, errors.new({ kind = errors.UNAVAILABLE, message = "attempt " .. n,
+                              retryable = retryable })
+                          end
+                          return "attempt " .. n
+                        end }""")
+                .entry("flow", "kind: workflow.lua\nmethod: main\nmodules: [funcs, time]", """
+                        return { main = function(key, succeed_at, attempts, retryable)
+                          local f = funcs.new():with_options({ ["activity.retry_policy"] = {
+                            initial_interval = 100, backoff_coefficient = 2, maximum_attempts = attempts } })
+                          local before = time.now()
+                          local v, err = f:call("app:flaky", key, succeed_at, retryable)
+                          return { v = v, err = err and (err:kind() .. " " .. err:message()),
+                            ms = time.now():sub(before):milliseconds() }
+                        end }""")
+                .entry("main", "kind: process.lua\nmethod: main", """
+                        return { main = function()
+                          local a = process.exec("app:flow", "app:worker", "a", 3, 0)
+                          local b = process.exec("app:flow", "app:worker", "b", 3, 2)
+                          local c = process.exec("app:flow", "app:worker", "c", 3, 0, false)
+                          return table.concat({ a.v, tostring(a.ms >= 300), b.err, c.err }, " | ")
+                        end }""");
+        assertThat(run(app)).isEqualTo(LuaString.of("attempt 3 | true | Unavailable attempt 2 | Unavailable attempt 1"));
+        assertThat(CounterExtension.lines(dir.resolve("counter.log"))).containsExactly("a", "a", "a", "b", "b", "c");
+    }
+
+    @Test
+    void aClosedExecutionHasOneOutcomeForEveryObserverAndRejectsADuplicateStart() throws Exception {
+        TestApp app = app()
+                .entry("flow", "kind: workflow.lua\nmethod: main\nmodules: [time]",
+                        "return { main = function() time.sleep('50ms'); return 7 end }")
+                .entry("watcher", "kind: process.lua\nmethod: main\nmodules: [time]", """
+                        return { main = function(pid)
+                          process.monitor(pid)
+                          local events = process.events()
+                          local first = events:receive()
+                          local extra = channel.select { events:case_receive(), time.after("300ms"):case_receive() }
+                          return first.result.value .. (extra.channel == events and " twice" or " once")
+                        end }""")
+                .entry("main", "kind: process.lua\nmethod: main", """
+                        return { main = function()
+                          local id = "once-" .. tostring(os.time())
+                          local o = process.with_options({ ["temporal.workflow.id"] = id })
+                          local pid = o:spawn("app:flow", "app:worker")
+                          local w = process.spawn_monitored("app:watcher", "app:processes", pid)
+                          local direct = o:exec("app:flow", "app:worker")
+                          local ev = process.events():receive()
+                          local _, dup = process.with_options({ ["temporal.workflow.id"] = id,
+                            ["temporal.workflow.id_reuse_policy"] = "reject_duplicate" }):spawn("app:flow", "app:worker")
+                          local _, gone = process.monitor(pid)
+                          return direct .. " " .. ev.result.value .. " " .. dup:kind() .. " " .. gone:kind()
+                        end }""");
+        assertThat(run(app)).isEqualTo(LuaString.of("7 7 once AlreadyExists NotFound"));
+    }
+
+    @Test
+    void signalsArriveInOrderAndACancelRequestIsOneEventWhileOperationsGoOn() throws Exception {
+        TestApp app = app()
+                .entry("flow", "kind: workflow.lua\nmethod: main\nmodules: [time]", """
+                        return { main = function()
+                          local inbox, got = process.inbox(), {}
+                          for _ = 1, 3 do got[#got + 1] = inbox:receive():payload():data() end
+                          local ev = process.events():receive()
+                          time.sleep("20ms")
+                          return table.concat(got, ",") .. " " .. ev.kind .. " " .. tostring(ev.reason)
+                        end }""")
+                .entry("main", "kind: process.lua\nmethod: main", """
+                        return { main = function()
+                          local pid = process.with_options({}):with_message("n", "first")
+                            :spawn("app:flow", "app:worker")
+                          process.send(pid, "n", "second")
+                          process.send(pid, "n", "third")
+                          process.cancel(pid, "enough")
+                          process.monitor(pid)
+                          return process.events():receive().result.value
+                        end }""");
+        assertThat(run(app)).isEqualTo(LuaString.of("first,second,third CANCEL enough"));
+    }
+
+    @Test
+    void aTerminatedWorkflowRunsNoMoreCodeAndItsObserversSeeCanceled() throws Exception {
+        TestApp app = app()
+                .entry("hit", "kind: function.lua\nmethod: main\nmodules: [counter]",
+                        "return { main = function(line) return counter.hit(line) end }")
+                .entry("flow", "kind: workflow.lua\nmethod: main\nmodules: [funcs, time]", """
+                        return { main = function()
+                          funcs.call("app:hit", "before")
+                          time.sleep("2s")
+                          funcs.call("app:hit", "after")
+                          return "done"
+                        end }""")
+                .entry("main", "kind: process.lua\nmethod: main\nmodules: [time]", """
+                        return { main = function()
+                          local pid = process.spawn_monitored("app:flow", "app:worker")
+                          time.sleep("300ms")
+                          process.terminate(pid)
+                          local ev = process.events():receive()
+                          local _, again = process.send(pid, "n", 1)
+                          return ev.result.error:kind() .. " " .. tostring(ev.result.error:retryable()) .. " "
+                            .. tostring(ev.result.error:message():find("terminated") ~= nil) .. " " .. again:kind()
+                        end }""");
+        assertThat(run(app)).isEqualTo(LuaString.of("Canceled false true NotFound"));
+        Thread.sleep(2200);
+        assertThat(CounterExtension.lines(dir.resolve("counter.log"))).containsExactly("before");
+    }
+}
