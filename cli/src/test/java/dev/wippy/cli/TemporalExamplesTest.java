@@ -88,7 +88,7 @@ class TemporalExamplesTest {
                 if (Files.isDirectory(f)) {
                     Files.createDirectories(target);
                 } else if (onTemporal && f.toString().endsWith(".yaml")) {
-                    Files.writeString(target, swapWorkers(Files.readString(f), example));
+                    Files.writeString(target, swapWorkers(Files.readString(f), example, port));
                 } else {
                     Files.copy(f, target);
                 }
@@ -102,7 +102,7 @@ class TemporalExamplesTest {
      * task queue stays what it was (the entry's name by default), under a prefix of this run so that runs never
      * share a queue on the server.
      */
-    static String swapWorkers(String yaml, String example) {
+    static String swapWorkers(String yaml, String example, int port) {
         Matcher m = WORKER.matcher(yaml);
         if (!m.find()) {
             return yaml;

@@ -162,4 +162,26 @@ class TemporalGuaranteesTest {
         Thread.sleep(2200);
         assertThat(CounterExtension.lines(dir.resolve("counter.log"))).containsExactly("before");
     }
+
+    @Test
+    void aWorkflowAnswersARequestWithAMessageToItsSender() throws Exception {
+        TestApp app = app()
+                .entry("flow", "kind: workflow.lua\nmethod: main\nmodules: [time]", """
+                        return { main = function()
+                          local asks = process.listen("status?", { message = true })
+                          local m = asks:receive()
+                          process.send(m:from(), "status", { state = "waiting" })
+                          return "answered"
+                        end }""")
+                .entry("main", "kind: process.lua\nmethod: main\nmodules: [time]", """
+                        return { main = function()
+                          local pid = process.spawn_monitored("app:flow", "app:worker")
+                          local answers = process.listen("status")
+                          process.send(pid, "status?", {})
+                          local r = channel.select { answers:case_receive(), time.after("5s"):case_receive() }
+                          local exit = process.events():receive()
+                          return (r.channel == answers and r.value.state or "no answer") .. " " .. exit.result.value
+                        end }""");
+        assertThat(run(app)).isEqualTo(LuaString.of("waiting answered"));
+    }
 }

@@ -2,6 +2,7 @@ package dev.wippy.temporal.run;
 
 import dev.wippy.runtime.errors.ErrorObject;
 import dev.wippy.runtime.process.ExitResult;
+import dev.wippy.workflow.core.ActivityFailures;
 import dev.wippy.workflow.core.DurableCodec;
 import dev.wippy.workflow.embedded.ActivityInvoker;
 import dev.wippy.workflow.history.Encoded;
@@ -44,8 +45,9 @@ public final class LuaActivity implements DynamicActivity {
                     + e.getMessage(), true, null));
         }
         ExitResult outcome = await(attempt, context);
-        if (outcome.isAbnormal()) {
-            throw Failures.toFailure(outcome.error());
+        ErrorObject error = ActivityFailures.classify(outcome);
+        if (error != null) {
+            throw Failures.toFailure(error);
         }
         return Outcomes.encode(outcome);
     }
