@@ -74,6 +74,8 @@ public final class Temporal implements Subsystem {
         WorkerEnvironment env = new WorkerEnvironment(boot.node(), boot.code(), workflows::sandbox,
                 workflows.activities(), topology, w);
         if (w.runsWorkflows()) {
+            // a run whose code no longer matches its history fails its workflow task: it stays open, blocked, and
+            // is retried until the code is restored (spec 05 G10)
             worker.registerWorkflowImplementationFactory(DynamicWorkflow.class, () -> new LuaWorkflow(env),
                     WorkflowImplementationOptions.newBuilder().build());
         }
@@ -82,19 +84,28 @@ public final class Temporal implements Subsystem {
         }
     }
 
+    /**
+     * Stops polling; running activities get the longest {@code worker_stop_timeout} of the workers (within the
+     * runtime's own shutdown timeout), then are cancelled (spec 05 §2.4, §2.5). Workflows are left as they are.
+     */
     @Override
     public List<String> stop(Duration timeout) {
         if (space != null) {
             space.running(false);
         }
+        Duration grace = topology.workers().values().stream().map(WorkerSettings::stopTimeout)
+                .max(Duration::compareTo).orElse(Duration.ZERO);
+        grace = grace.compareTo(timeout) < 0 ? grace : timeout;
         factories.forEach(WorkerFactory::shutdown);
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + grace.toNanos();
         List<String> cut = new ArrayList<>();
         for (WorkerFactory f : factories) {
             f.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (!f.isTerminated()) {
-                cut.add("temporal workers of " + f.getWorkflowClient().getOptions().getNamespace()
-                        + " still running activities");
+                f.shutdownNow();
+                cut.add("activities of the temporal workers of namespace "
+                        + f.getWorkflowClient().getOptions().getNamespace() + " cancelled after " + grace.toMillis()
+                        + "ms");
             }
         }
         return cut;

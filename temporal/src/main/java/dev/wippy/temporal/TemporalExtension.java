@@ -39,7 +39,7 @@ public final class TemporalExtension implements Extension {
         }
         Map<String, WorkerSettings> workers = new LinkedHashMap<>();
         for (Entry e : decoded.ofKind(WorkerSettings.KIND)) {
-            workers.put(e.id(), WorkerSettings.of(e, clients, boot::warn));
+            workers.put(e.id(), WorkerSettings.of(e, clients));
         }
         Topology topology = new Topology(clients, workers, () -> boot.code().decoded());
         return new Temporal(boot, topology, boot.subsystem(Workflows.class));

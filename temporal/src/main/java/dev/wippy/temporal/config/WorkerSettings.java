@@ -7,7 +7,6 @@ import io.temporal.worker.WorkerOptions;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * A {@code temporal.worker} entry (spec 05 §2.4): its client, the task queue it polls, and its
@@ -24,7 +23,7 @@ public record WorkerSettings(Entry entry, String clientId, String taskQueue, Wor
      *
      * @throws BootException naming the entry for a missing client or task queue, or a bad option
      */
-    public static WorkerSettings of(Entry e, Map<String, ClientSettings> clients, Consumer<String> warn) {
+    public static WorkerSettings of(Entry e, Map<String, ClientSettings> clients) {
         String client = e.reference("client");
         if (client == null) {
             throw BootException.at(e, "client is required (the ID of a temporal.client entry)");
@@ -51,8 +50,9 @@ public record WorkerSettings(Entry entry, String clientId, String taskQueue, Wor
                 .setMaxConcurrentWorkflowTaskPollers(positive(e, "max_concurrent_workflow_task_pollers", 5))
                 .setLocalActivityWorkerOnly(e.flag("worker_options.local_activity_worker_only", false))
                 .setDisableEagerExecution(e.flag("worker_options.disable_eager_activities", false))
-                // the workflow thread waits while Lua computes a step: only a step longer than this is stuck
-                .setDefaultDeadlockDetectionTimeout(deadlock.toMillis())
+                // the workflow thread waits while Lua computes a step; the run's own limit (the same duration) ends
+                // such a step first, with a message naming the workflow, so the SDK's detector only backs it up
+                .setDefaultDeadlockDetectionTimeout(deadlock.plusSeconds(10).toMillis())
                 .setUsingVirtualThreads(true);
         double rate = rate(e, "worker_activities_per_second");
         if (rate > 0) {
@@ -79,9 +79,6 @@ public record WorkerSettings(Entry entry, String clientId, String taskQueue, Wor
                 Duration.ZERO);
         if (!defaultHeartbeat.isZero()) {
             b.setDefaultHeartbeatThrottleInterval(defaultHeartbeat);
-        }
-        if (e.flag("worker_options.disable_workflow_worker", false)) {
-            warn.accept(e.describe() + ": disable_workflow_worker: this worker runs activities only");
         }
         return new WorkerSettings(e, client, queue, b.build(), e.flag("worker_options.enable_logging_in_replay", false),
                 ConfigDurations.of(e, "worker_options.worker_stop_timeout", Duration.ZERO), deadlock);
