@@ -50,6 +50,10 @@ public final class Temporal implements Subsystem {
 
     @Override
     public void start() {
+        if (topology.workers().isEmpty()) {
+            // apps without Temporal workers load none of the SDK
+            return;
+        }
         for (WorkerSettings w : topology.workers().values()) {
             ClientSettings c = topology.clientOf(w);
             if (!clients.containsKey(c.id())) {

@@ -11,6 +11,7 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
@@ -68,7 +69,7 @@ public final class Connections {
     }
 
     private static TrustManagerFactory trustManagers(String caPem) throws Exception {
-        Collection<? extends java.security.cert.Certificate> certs = CertificateFactory.getInstance("X.509")
+        Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
                 .generateCertificates(stream(caPem));
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);

@@ -32,6 +32,7 @@ import io.temporal.workflow.Workflow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,7 +176,7 @@ final class Commands {
         Topology.Located target = topology.locate(destination);
         if (target != null) {
             signal(target.workflowId(), LuaWorkflow.CANCEL_SIGNAL, reason == null ? new byte[0]
-                    : reason.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    : reason.getBytes(StandardCharsets.UTF_8));
             return;
         }
         Workflow.sideEffect(Boolean.class, () -> outside(() -> node.resolve(destination).deliver(new Event(

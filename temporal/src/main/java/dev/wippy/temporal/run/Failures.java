@@ -3,6 +3,7 @@ package dev.wippy.temporal.run;
 import dev.wippy.runtime.errors.ErrorObject;
 import dev.wippy.runtime.process.ExitResult;
 import dev.wippy.workflow.history.Outcomes;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
@@ -45,7 +46,8 @@ public final class Failures {
     /** Why a start failed: an existing execution with the ID is ALREADY_EXISTS (spec 05 §3.5). */
     public static ErrorObject startError(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof io.temporal.client.WorkflowExecutionAlreadyStarted
+            // a child's start is refused inside the workflow with the server's cause name in the message only
+            if (c instanceof WorkflowExecutionAlreadyStarted
                     || c.getMessage() != null && c.getMessage().contains("ALREADY_STARTED")) {
                 return ErrorObject.of(ErrorObject.ALREADY_EXISTS, "workflow already exists", false, null);
             }

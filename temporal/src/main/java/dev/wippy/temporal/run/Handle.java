@@ -2,6 +2,7 @@ package dev.wippy.temporal.run;
 
 import dev.wippy.workflow.core.Operations;
 import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Workflow;
 
 /**
  * A timer or activity the code waits for: the cancellation scope it was issued in, once issued, and whether the
@@ -19,7 +20,7 @@ final class Handle implements Operations.Pending {
     /** Issues {@code command} in a scope of its own (workflow thread), so that it can be cancelled alone. */
     void issue(Runnable command) {
         if (!cancelled) {
-            scope = io.temporal.workflow.Workflow.newCancellationScope(command);
+            scope = Workflow.newCancellationScope(command);
             scope.run();
         }
     }
