@@ -184,4 +184,42 @@ class TemporalGuaranteesTest {
                         end }""");
         assertThat(run(app)).isEqualTo(LuaString.of("waiting answered"));
     }
+
+    @Test
+    void aFailedRunKeepsItsErrorAndARunTimeoutIsATimeout() throws Exception {
+        TestApp app = app()
+                .entry("failing", "kind: workflow.lua\nmethod: main", """
+                        return { main = function()
+                          return nil, errors.new({ kind = errors.CONFLICT, message = "stock changed", retryable = true })
+                        end }""")
+                .entry("slow", "kind: workflow.lua\nmethod: main\nmodules: [time]",
+                        "return { main = function() time.sleep('10s'); return 'late' end }")
+                .entry("main", "kind: process.lua\nmethod: main", """
+                        return { main = function()
+                          local _, failed = process.exec("app:failing", "app:worker")
+                          local _, late = process.with_options({ ["temporal.workflow.run_timeout"] = "500ms" })
+                            :exec("app:slow", "app:worker")
+                          return table.concat({ failed:kind(), failed:message(), tostring(failed:retryable()),
+                            late:kind(), tostring(late:retryable()) }, " | ")
+                        end }""");
+        assertThat(run(app)).isEqualTo(LuaString.of("Conflict | stock changed | true | Timeout | false"));
+    }
+
+    @Test
+    void recordedValuesAndVersionsAreTheSameOnEveryReplay() throws Exception {
+        TestApp app = app()
+                .entry("flow", "kind: workflow.lua\nmethod: main\nmodules: [time, uuid, workflow]", """
+                        return { main = function()
+                          local id = uuid.v4()
+                          local v = workflow.version("new-pricing", 1, 2)
+                          time.sleep("10ms")
+                          local again = workflow.version("new-pricing", 1, 2)
+                          return id .. " " .. v .. " " .. again .. " " .. tostring(workflow.info().workflow_id ~= nil)
+                        end }""")
+                .entry("main", "kind: process.lua\nmethod: main", """
+                        return { main = function()
+                          return process.exec("app:flow", "app:worker")
+                        end }""");
+        assertThat(run(app).toString()).matches("[0-9a-f-]{36} 2 2 true");
+    }
 }
