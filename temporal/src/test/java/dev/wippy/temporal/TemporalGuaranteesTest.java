@@ -4,15 +4,24 @@ import dev.wippy.lua.vm.LuaString;
 import dev.wippy.runtime.funcs.TestApp;
 import dev.wippy.runtime.process.ExitResult;
 import dev.wippy.workflow.CounterExtension;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Guarantees of spec 05 §6 that Temporal gives, through the runtime's Temporal worker and client on Temporal's
@@ -221,5 +230,43 @@ class TemporalGuaranteesTest {
                           return process.exec("app:flow", "app:worker")
                         end }""");
         assertThat(run(app).toString()).matches("[0-9a-f-]{36} 2 2 true");
+    }
+
+    /**
+     * A cancel request from Temporal's own tooling is the same single event (without a sender), the run's timers
+     * and activities keep working so that it can compensate, and Temporal then records the run as canceled.
+     */
+    @Test
+    void aCancelRequestFromTemporalToolingIsOneEventAndTheRunMayCompensate() throws Exception {
+        TestApp app = app()
+                .entry("hit", "kind: function.lua\nmethod: main\nmodules: [counter]",
+                        "return { main = function(line) return counter.hit(line) end }")
+                .entry("flow", "kind: workflow.lua\nmethod: main\nmodules: [funcs, time]", """
+                        return { main = function()
+                          local ev = process.events():receive()
+                          time.sleep("50ms")
+                          funcs.call("app:hit", ev.kind .. " from " .. tostring(ev.from))
+                          return "compensated"
+                        end }""")
+                .entry("main", "kind: process.lua\nmethod: main", """
+                        return { main = function()
+                          return process.with_options({ ["temporal.workflow.id"] = "tooling-" .. tostring(os.time()) })
+                            :spawn("app:flow", "app:worker")
+                        end }""");
+        var booted = app.boot();
+        WorkflowClient client = WorkflowClient.newInstance(WorkflowServiceStubs.newServiceStubs(
+                WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build()));
+        try {
+            String pid = String.valueOf(booted.run(booted.target("app:main", null), List.of()).done()
+                    .get(30, TimeUnit.SECONDS).value());
+            WorkflowStub stub = client.newUntypedWorkflowStub(pid.substring(pid.indexOf('|') + 1, pid.length() - 1));
+            stub.cancel("from the UI");
+            assertThatThrownBy(() -> stub.getResult(10, TimeUnit.SECONDS, byte[].class))
+                    .hasRootCauseInstanceOf(CanceledFailure.class);
+            assertThat(CounterExtension.lines(dir.resolve("counter.log"))).containsExactly("CANCEL from nil");
+        } finally {
+            client.getWorkflowServiceStubs().shutdownNow();
+            booted.shutdown(Duration.ofSeconds(5));
+        }
     }
 }
