@@ -3,6 +3,7 @@ package dev.wippy.temporal;
 import dev.wippy.runtime.ext.Boot;
 import dev.wippy.runtime.ext.Subsystem;
 import dev.wippy.temporal.client.Connections;
+import dev.wippy.temporal.client.HealthChecks;
 import dev.wippy.temporal.client.TemporalSpace;
 import dev.wippy.temporal.config.ClientSettings;
 import dev.wippy.temporal.config.Topology;
@@ -36,6 +37,7 @@ public final class Temporal implements Subsystem {
     private final Workflows workflows;
     private final Map<String, WorkflowClient> clients = new LinkedHashMap<>();
     private final List<WorkerFactory> factories = new ArrayList<>();
+    private final HealthChecks health = new HealthChecks();
     private TemporalSpace space;
 
     Temporal(Boot boot, Topology topology, Workflows workflows) {
@@ -67,7 +69,13 @@ public final class Temporal implements Subsystem {
         for (WorkerSettings w : topology.workers().values()) {
             register(byClient.get(w.clientId()).newWorker(topology.queueOf(w), w.options()), w);
         }
-        space = new TemporalSpace(topology, clients);
+        clients.forEach((id, client) -> {
+            ClientSettings c = topology.clients().get(id);
+            if (c.healthCheckInterval() != null) {
+                health.watch(c, client);
+            }
+        });
+        space = new TemporalSpace(topology, clients, health);
         boot.node().addExternal(space);
         space.running(true);
         factories.forEach(WorkerFactory::start);
@@ -117,6 +125,7 @@ public final class Temporal implements Subsystem {
 
     @Override
     public void close() {
+        health.stop();
         factories.forEach(WorkerFactory::shutdownNow);
         clients.values().forEach(c -> c.getWorkflowServiceStubs().shutdownNow());
     }

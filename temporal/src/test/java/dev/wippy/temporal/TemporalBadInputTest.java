@@ -1,5 +1,7 @@
 package dev.wippy.temporal;
 
+import dev.wippy.lua.vm.LuaString;
+import dev.wippy.runtime.app.Application;
 import dev.wippy.runtime.funcs.TestApp;
 import dev.wippy.runtime.registry.BootException;
 import org.junit.jupiter.api.Test;
@@ -9,6 +11,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,5 +73,31 @@ class TemporalBadInputTest {
         assertThatThrownBy(app("kind: temporal.client\naddress: \"127.0.0.1:7233\"\nauth: { type: kerberos }",
                 WORKER)::boot)
                 .isInstanceOf(BootException.class).hasMessageContaining("app:tclient").hasMessageContaining("kerberos");
+    }
+
+    /** A server gone after boot: sends fail with UNAVAILABLE once a health check failed, and the app still stops. */
+    @Test
+    void aServerGoneAfterBootMakesSendsUnavailableAndTheAppStillStops() throws Exception {
+        DevServer server = DevServer.start(false);
+        TestApp app = app(server.clientYaml() + "\nhealth_check: { enabled: true, interval: 100ms }", WORKER)
+                .entry("flow", "kind: workflow.lua\nmethod: main\nmodules: [time]",
+                        "return { main = function() time.sleep('1h') end }")
+                .entry("start", "kind: process.lua\nmethod: main",
+                        "return { main = function() return process.spawn('app:flow', 'app:worker') end }")
+                .entry("send", "kind: process.lua\nmethod: main", """
+                        return { main = function(pid)
+                          local ok, err = process.send(pid, "ping", 1)
+                          return err and err:kind() or "sent"
+                        end }""");
+        Application booted = app.boot();
+        String pid = String.valueOf(booted.run(booted.target("app:start", null), List.of()).done()
+                .get(30, TimeUnit.SECONDS).value());
+        server.close();
+        Thread.sleep(1500);
+        assertThat(booted.run(booted.target("app:send", null), List.of(pid)).done().get(30, TimeUnit.SECONDS).value())
+                .isEqualTo(LuaString.of("Unavailable"));
+        long started = System.nanoTime();
+        booted.shutdown(Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
     }
 }

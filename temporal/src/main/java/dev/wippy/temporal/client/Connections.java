@@ -15,6 +15,11 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.TrustManagerFactory;
 
 /** Connects a {@code temporal.client} entry: service stubs with its TLS, credentials and keep-alive, and a client. */
@@ -41,12 +46,21 @@ public final class Connections {
             String key = c.auth().apiKey();
             b.addApiKey(() -> key);
         }
-        WorkflowServiceStubs stubs;
+        WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(b.build());
+        // the SDK's own connected stubs wait for their RPC timeout besides the given one: the wait is bounded here
+        CompletableFuture<?> check = CompletableFuture.runAsync(stubs::healthCheck,
+                Executors.newVirtualThreadPerTaskExecutor());
         try {
-            stubs = WorkflowServiceStubs.newConnectedServiceStubs(b.build(), c.connectionTimeout());
-        } catch (RuntimeException e) {
+            check.get(c.connectionTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            stubs.shutdownNow();
+            String why = e instanceof ExecutionException ? e.getCause().getMessage() : "no answer";
             throw BootException.at(c.entry(), "cannot reach the Temporal server at " + c.address() + " within "
-                    + c.connectionTimeout().toMillis() + "ms: " + e.getMessage());
+                    + c.connectionTimeout().toMillis() + "ms: " + why);
+        } catch (InterruptedException e) {
+            stubs.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw BootException.at(c.entry(), "interrupted while connecting to " + c.address());
         }
         return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(c.namespace())
                 .build());

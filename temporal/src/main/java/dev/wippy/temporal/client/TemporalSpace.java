@@ -51,12 +51,14 @@ public final class TemporalSpace implements ExternalProcesses {
     private final Topology topology;
     private final Map<String, WorkflowClient> clients;
     private final Watchers watchers = new Watchers();
+    private final HealthChecks health;
     private volatile boolean running;
 
     /** {@code clients} are the connected clients by {@code temporal.client} ID. */
-    public TemporalSpace(Topology topology, Map<String, WorkflowClient> clients) {
+    public TemporalSpace(Topology topology, Map<String, WorkflowClient> clients, HealthChecks health) {
         this.topology = topology;
         this.clients = Map.copyOf(clients);
+        this.health = health;
     }
 
     public void running(boolean on) {
@@ -76,6 +78,10 @@ public final class TemporalSpace implements ExternalProcesses {
     private WorkflowClient client(WorkerSettings w) {
         if (!running) {
             throw new SpawnException(ErrorObject.UNAVAILABLE, "temporal worker " + w.id() + " is not running");
+        }
+        if (health.failing(w.clientId())) {
+            throw new SpawnException(ErrorObject.UNAVAILABLE, "temporal client " + w.clientId()
+                    + " failed its last health check");
         }
         return clients.get(w.clientId());
     }
