@@ -115,9 +115,12 @@ public final class Temporal implements Subsystem {
             f.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (!f.isTerminated()) {
                 f.shutdownNow();
-                cut.add("activities of the temporal workers of namespace "
-                        + f.getWorkflowClient().getOptions().getNamespace() + " cancelled after " + grace.toMillis()
-                        + "ms");
+                // with no grace period, cancelling what runs is the configured behaviour, not something cut short
+                if (!grace.isZero()) {
+                    cut.add("activities of the temporal workers of namespace "
+                            + f.getWorkflowClient().getOptions().getNamespace() + " cancelled after "
+                            + grace.toMillis() + "ms");
+                }
             }
         }
         return cut;

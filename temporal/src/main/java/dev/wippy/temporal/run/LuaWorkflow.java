@@ -134,6 +134,10 @@ public final class LuaWorkflow implements DynamicWorkflow {
             return Outcomes.decodeMessages(payload);
         }
         if (name.equals(CANCEL_SIGNAL)) {
+            if (cancelSeen) {
+                // a run gets one CANCEL event however often it is asked (spec 05 G13)
+                return List.of();
+            }
             cancelSeen = true;
             return List.of(new Event(Event.CANCEL, from, null, payload == null || payload.length == 0 ? null
                     : new String(payload, StandardCharsets.UTF_8)));
