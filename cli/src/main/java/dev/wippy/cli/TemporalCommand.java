@@ -1,5 +1,7 @@
 package dev.wippy.cli;
 
+import ch.qos.logback.classic.Level;
+import dev.wippy.runtime.config.RuntimeConfig;
 import io.temporal.testserver.TestServer;
 import picocli.CommandLine;
 
@@ -42,6 +44,8 @@ final class TemporalCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
+            // the server's own libraries only speak up for problems, on the error stream
+            LogSetup.configure(RuntimeConfig.LogEncoding.CONSOLE, Level.WARN, err);
             TestServer.PortBoundTestServer server;
             try {
                 server = TestServer.createPortBoundServer(port);

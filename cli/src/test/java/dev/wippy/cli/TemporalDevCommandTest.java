@@ -51,8 +51,11 @@ class TemporalDevCommandTest {
         } finally {
             stubs.shutdownNow();
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("port " + port)
-                .contains("in memory").contains("development only");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
+                wippy: Temporal dev server on port %d, namespace default
+                wippy: it keeps everything in memory and forgets it when it stops: for development only
+                wippy: Ctrl+C stops it
+                """.formatted(port));
         stop.run();
         assertThat(status.get(30, TimeUnit.SECONDS)).isZero();
     }
