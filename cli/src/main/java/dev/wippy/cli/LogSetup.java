@@ -68,5 +68,9 @@ final class LogSetup {
         appender.start();
         root.addAppender(appender);
         root.setLevel(level);
+        // the Temporal SDK and gRPC narrate their own connections and pollers: only their problems are the app's
+        for (String library : new String[]{"io.temporal", "io.grpc"}) {
+            ctx.getLogger(library).setLevel(level.isGreaterOrEqual(Level.WARN) ? level : Level.WARN);
+        }
     }
 }

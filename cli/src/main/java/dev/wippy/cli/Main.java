@@ -42,6 +42,9 @@ public final class Main implements Runnable {
         cmd.addSubcommand("init", new InitCommand());
         cmd.addSubcommand("run", new RunCommand(in, out, err, signals));
         cmd.getSubcommands().get("run").setStopAtPositional(true);
+        CommandLine temporal = new CommandLine(new TemporalCommand());
+        temporal.addSubcommand("dev", new TemporalCommand.Dev(out, err, signals));
+        cmd.addSubcommand("temporal", temporal);
         // everything after the script name belongs to the script, even words that look like options
         cmd.getSubcommands().get("lua").setStopAtPositional(true);
         return cmd.execute(args);

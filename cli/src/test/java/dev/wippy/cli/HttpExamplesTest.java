@@ -1,5 +1,6 @@
 package dev.wippy.cli;
 
+import io.temporal.testserver.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +54,11 @@ class HttpExamplesTest {
         final CompletableFuture<Integer> status;
 
         Served(String example) throws Exception {
+            this(example, UnaryOperator.identity());
+        }
+
+        /** The example with {@code edit} applied to its definition files (after its port is replaced). */
+        Served(String example, UnaryOperator<String> edit) throws Exception {
             Path copy = dir.resolve(example);
             port = freePort();
             Path source = Path.of("..", "examples", example);
@@ -63,8 +70,8 @@ class HttpExamplesTest {
                     } else if (!f.toString().endsWith(".yaml")) {
                         Files.copy(f, target);
                     } else {
-                        Files.writeString(target, Files.readString(f).replace("addr: \":8080\"",
-                                "addr: \"127.0.0.1:" + port + "\""));
+                        Files.writeString(target, edit.apply(Files.readString(f).replace("addr: \":8080\"",
+                                "addr: \"127.0.0.1:" + port + "\"")));
                     }
                 }
             }
@@ -256,30 +263,45 @@ class HttpExamplesTest {
     @Test
     void endpointsStartSignalAndReadApprovalWorkflows() throws Exception {
         try (Served app = new Served("http-approval")) {
-            HttpResponse<String> started = app.send("POST", "/approvals", "{\"id\":\"e-1\",\"amount\":120}");
-            assertThat(started.statusCode()).isEqualTo(202);
-            assertThat(started.body()).isEqualTo("{\"id\":\"e-1\",\"workflow\":\"{app:worker@app:worker|approval-e-1}\"}");
-            assertThat(app.send("POST", "/approvals", "{\"id\":\"e-1\",\"amount\":5}").statusCode()).isEqualTo(409);
-            assertThat(app.get("/approvals/e-1")).isEqualTo("{\"id\":\"e-1\",\"status\":\"waiting\",\"amount\":120}");
-            HttpResponse<String> decided = app.send("POST", "/approvals/e-1/decision",
-                    "{\"approved\":true,\"by\":\"alice\"}");
-            assertThat(decided.statusCode()).isEqualTo(202);
-            String shown = "";
-            for (int i = 0; i < 200 && !shown.contains("approved"); i++) {
-                shown = app.get("/approvals/e-1");
-                Thread.sleep(25);
-            }
-            assertThat(shown).isEqualTo("{\"id\":\"e-1\",\"status\":\"approved\",\"by\":\"alice\"}");
-            assertThat(app.send("POST", "/approvals/e-9/decision", "{\"approved\":true}").statusCode()).isEqualTo(404);
-            app.post("/approvals", "{\"id\":\"e-2\",\"amount\":1,\"deadline\":\"300ms\"}");
-            String expired = "";
-            for (int i = 0; i < 200 && !expired.contains("expired"); i++) {
-                expired = app.get("/approvals/e-2");
-                Thread.sleep(25);
-            }
-            assertThat(expired).isEqualTo("{\"id\":\"e-2\",\"status\":\"expired\"}");
-            assertThat(app.stop()).isZero();
+            approvalsOverHttp(app, "{app:worker@app:worker|approval-e-1}");
         }
+    }
+
+    /** The same app with its worker on Temporal's in-memory server: only the workflow's PID names the client. */
+    @Test
+    void endpointsStartSignalAndReadApprovalWorkflowsOnTemporal() throws Exception {
+        int temporalPort = freePort();
+        try (var server = TestServer.createPortBoundServer(temporalPort);
+             Served app = new Served("http-approval",
+                     yaml -> TemporalExamplesTest.swapWorkers(yaml, "http-approval", temporalPort))) {
+            approvalsOverHttp(app, "{app:temporal_dev@app:worker|approval-e-1}");
+        }
+    }
+
+    private static void approvalsOverHttp(Served app, String pid) throws Exception {
+        HttpResponse<String> started = app.send("POST", "/approvals", "{\"id\":\"e-1\",\"amount\":120}");
+        assertThat(started.statusCode()).isEqualTo(202);
+        assertThat(started.body()).isEqualTo("{\"id\":\"e-1\",\"workflow\":\"" + pid + "\"}");
+        assertThat(app.send("POST", "/approvals", "{\"id\":\"e-1\",\"amount\":5}").statusCode()).isEqualTo(409);
+        assertThat(app.get("/approvals/e-1")).isEqualTo("{\"id\":\"e-1\",\"status\":\"waiting\",\"amount\":120}");
+        HttpResponse<String> decided = app.send("POST", "/approvals/e-1/decision",
+                "{\"approved\":true,\"by\":\"alice\"}");
+        assertThat(decided.statusCode()).isEqualTo(202);
+        String shown = "";
+        for (int i = 0; i < 200 && !shown.contains("approved"); i++) {
+            shown = app.get("/approvals/e-1");
+            Thread.sleep(25);
+        }
+        assertThat(shown).isEqualTo("{\"id\":\"e-1\",\"status\":\"approved\",\"by\":\"alice\"}");
+        assertThat(app.send("POST", "/approvals/e-9/decision", "{\"approved\":true}").statusCode()).isEqualTo(404);
+        app.post("/approvals", "{\"id\":\"e-2\",\"amount\":1,\"deadline\":\"300ms\"}");
+        String expired = "";
+        for (int i = 0; i < 200 && !expired.contains("expired"); i++) {
+            expired = app.get("/approvals/e-2");
+            Thread.sleep(25);
+        }
+        assertThat(expired).isEqualTo("{\"id\":\"e-2\",\"status\":\"expired\"}");
+        assertThat(app.stop()).isZero();
     }
 
 }

@@ -38,6 +38,7 @@ public final class Workflows implements Subsystem {
     private final Boot boot;
     private final EmbeddedProvider provider;
     private ProcessHost activityHost;
+    private Sandbox sandbox;
 
     Workflows(Boot boot, List<WorkerSettings> workers) {
         this.boot = boot;
@@ -57,6 +58,16 @@ public final class Workflows implements Subsystem {
         return provider;
     }
 
+    /** The sandbox workflow code runs in, for every provider (set once the subsystem has started). */
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    /** How any provider starts activity attempts: the app's functions and processes (spec 05 §5.2). */
+    public ActivityInvoker activities() {
+        return new Invoker();
+    }
+
     @Override
     public void start() {
         Map<String, ModuleProvider> safe = new HashMap<>();
@@ -65,7 +76,7 @@ public final class Workflows implements Subsystem {
                 safe.put(name, m);
             }
         });
-        Sandbox sandbox = boot.code().sandbox().restrictedTo(safe, "in workflows");
+        sandbox = boot.code().sandbox().restrictedTo(safe, "in workflows");
         activityHost = new ProcessHost(ACTIVITY_HOST, Runtime.getRuntime().availableProcessors());
         boot.node().addHost(activityHost);
         activityHost.start();

@@ -3,6 +3,7 @@ package dev.wippy.workflow.embedded;
 import dev.wippy.runtime.errors.ErrorObject;
 import dev.wippy.runtime.process.ExitResult;
 import dev.wippy.runtime.values.Frozen;
+import dev.wippy.workflow.core.ActivityFailures;
 import dev.wippy.workflow.core.ActivityOptions;
 import dev.wippy.workflow.core.DurableCodec;
 import dev.wippy.workflow.history.Command;
@@ -207,7 +208,7 @@ final class ActivityRunner {
             limit.cancel();
             ExitResult outcome = r != null ? r : new ExitResult(null, ErrorObject.of(ErrorObject.INTERNAL,
                     String.valueOf(x), false, null));
-            ErrorObject error = classify(outcome);
+            ErrorObject error = ActivityFailures.classify(outcome);
             if (error == null) {
                 complete(task, attempt, outcome);
             } else {
@@ -231,23 +232,6 @@ final class ActivityRunner {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    /**
-     * What the workflow sees of a failed attempt (spec 05 §5.4): a raised error is final, a returned text is
-     * retried, a returned error object keeps its kind and flag.
-     */
-    private static ErrorObject classify(ExitResult r) {
-        ErrorObject e = r.error();
-        if (e == null) {
-            return null;
-        }
-        String kind = e.kind().isEmpty() ? ErrorObject.INTERNAL : e.kind();
-        return switch (r.ending()) {
-            case RAISED -> ErrorObject.of(kind, e.fullText(), false, e.details());
-            case TEXT -> ErrorObject.of(ErrorObject.INTERNAL, e.fullText(), null, null);
-            default -> kind.equals(e.kind()) ? e : e.withKind(kind);
-        };
     }
 
     /** Attempt {@code attempt} failed: retried by the policy (after {@code delay}, else its own), or final. */
