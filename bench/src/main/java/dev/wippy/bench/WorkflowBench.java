@@ -16,9 +16,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Durable workflows against plain function chains, same workload, same run: each unit is three sequential
  * activity calls of a trivial function and one zero-length timer. Workflows run on the embedded provider with
- * {@code durability: full} and {@code normal}; the chain runs the same calls with {@code funcs.call} in processes.
- * Prints units per second and p50/p99 latency per step (workflows: from a step's inputs to its commit; chains: one
- * call). Usage: {@code WorkflowBench UNITS STARTERS [full|normal|chains]} (one run only, for profiling)
+ * {@code durability: full} and {@code normal}, and on Temporal's in-memory server started in this JVM (fewer
+ * units: it runs tens of workflows per second); the chain runs the same calls with {@code funcs.call} in processes.
+ * Prints units per second and p50/p99 latency per step (embedded: from a step's inputs to its commit; Temporal and
+ * chains: one call). Usage: {@code WorkflowBench UNITS STARTERS [TEMPORAL-UNITS [full|normal|temporal|chains]]}
+ * (the last: one run only, for profiling)
  */
 public final class WorkflowBench {
     private static final String INDEX = """
@@ -26,9 +28,10 @@ public final class WorkflowBench {
             entries:
               - { name: terminal, kind: terminal.host, lifecycle: { auto_start: true } }
               - { name: processes, kind: process.host, lifecycle: { auto_start: true } }
-              - { name: worker, kind: workflow.worker, durability: %s }
+              %s
               - { name: step, kind: function.lua, source: file://step.lua, method: main }
               - { name: flow, kind: workflow.lua, source: file://flow.lua, method: main, modules: [funcs, time] }
+              - { name: timed_flow, kind: workflow.lua, source: file://chain.lua, method: main, modules: [funcs, time] }
               - { name: chain, kind: process.lua, source: file://chain.lua, method: main, modules: [funcs, time] }
               - { name: starter, kind: process.lua, source: file://starter.lua, method: main }
               - { name: main, kind: process.lua, source: file://main.lua, method: main }
@@ -42,7 +45,11 @@ public final class WorkflowBench {
               time.sleep(1)
               return x
             end }""";
-    /** The same work as a process; returns the duration of each call in nanoseconds. */
+    /**
+     * The same work as a process, or as a workflow on Temporal, whose provider reports no step latencies; returns
+     * the duration of each call in nanoseconds (in a workflow: the workflow time between the workflow tasks that
+     * issue the call and take its result, so whole milliseconds).
+     */
     private static final String CHAIN = """
             return { main = function(x)
               local took = {}
@@ -95,14 +102,23 @@ public final class WorkflowBench {
     public static void main(String[] args) throws Exception {
         int units = Integer.parseInt(args[0]);
         int starters = Integer.parseInt(args[1]);
-        String only = args.length > 2 ? args[2] : "";
+        int temporalUnits = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        String only = args.length > 3 ? args[3] : "";
         List<Row> rows = new java.util.ArrayList<>();
-        for (String run : List.of("full", "normal", "chains")) {
+        for (String run : List.of("full", "normal", "temporal", "chains")) {
             if (only.isEmpty() || only.equals(run)) {
-                rows.add(run.equals("chains") ? chains(units, starters) : workflows(run, units, starters));
+                rows.add(switch (run) {
+                    case "chains" -> chains(units, starters);
+                    // no more starters than units: each starts units // starters of them
+                    case "temporal" -> temporal(temporalUnits, Math.min(starters, temporalUnits));
+                    default -> workflows(run, units, starters);
+                });
             }
         }
-        System.out.printf("%d units (3 activities + 1 zero-length timer each), %d starters%n", units, starters);
+        System.out.printf("%d units (3 activities + 1 zero-length timer each), %d starters; Temporal: %d units, "
+                + "its CPU includes the in-memory server's%n", units, starters, temporalUnits);
+        System.out.println("step: embedded, from a step's inputs to its commit; Temporal and chains, one call "
+                + "(Temporal: in workflow time, whole milliseconds)");
         System.out.println("| run | units/s | step p50 ms | step p99 ms | CPU ms/unit |");
         System.out.println("|---|---|---|---|---|");
         for (Row r : rows) {
@@ -112,13 +128,18 @@ public final class WorkflowBench {
         System.exit(0);
     }
 
-    private static Application boot(String durability) throws Exception {
-        return BenchApp.boot("workflow-bench", Map.of("_index.yaml", INDEX.formatted(durability), "step.lua", STEP,
+    private static Application embedded(String durability) throws Exception {
+        return boot("- { name: worker, kind: workflow.worker, durability: " + durability + " }");
+    }
+
+    /** {@code workers}: the YAML entries that serve {@code bench:worker}. */
+    private static Application boot(String workers) throws Exception {
+        return BenchApp.boot("workflow-bench", Map.of("_index.yaml", INDEX.formatted(workers), "step.lua", STEP,
                 "flow.lua", FLOW, "chain.lua", CHAIN, "starter.lua", STARTER, "main.lua", MAIN));
     }
 
     private static Row workflows(String durability, int units, int starters) throws Exception {
-        Application app = boot(durability);
+        Application app = embedded(durability);
         try {
             // a warm-up as large as the measured run: during a shorter one the JIT was still compiling
             run(app, "bench:flow", "bench:worker", units, starters);
@@ -132,21 +153,41 @@ public final class WorkflowBench {
         }
     }
 
-    private static Row chains(int units, int starters) throws Exception {
-        Application app = boot("normal");
-        try {
-            run(app, "bench:chain", "bench:processes", units, starters);
-            Timed t = run(app, "bench:chain", "bench:processes", units, starters);
-            Histogram calls = new Histogram(3);
-            FrozenTable took = (FrozenTable) t.value;
-            for (Object d : took.values()) {
-                calls.recordValue((Long) d);
+    /** The embedded rows' app with only the worker's entries swapped to a Temporal worker and its client. */
+    private static Row temporal(int units, int starters) throws Exception {
+        try (TemporalDevServer server = TemporalDevServer.start()) {
+            Application app = boot("- { name: temporal, kind: temporal.client, address: \"" + server.address()
+                    + "\" }\n  - { name: worker, kind: temporal.worker, client: bench:temporal, task_queue: worker }");
+            try {
+                return timedCalls(app, "workflows, Temporal in-memory server", "bench:timed_flow", "bench:worker",
+                        units, starters);
+            } finally {
+                app.shutdown(Duration.ofSeconds(10));
             }
-            return new Row("funcs.call chains in processes (not durable)", units / t.seconds,
-                    calls.getValueAtPercentile(50) / 1e6, calls.getValueAtPercentile(99) / 1e6, t.cpuNanos / 1e6 / units);
+        }
+    }
+
+    private static Row chains(int units, int starters) throws Exception {
+        Application app = embedded("normal");
+        try {
+            return timedCalls(app, "funcs.call chains in processes (not durable)", "bench:chain", "bench:processes",
+                    units, starters);
         } finally {
             app.shutdown(Duration.ofSeconds(10));
         }
+    }
+
+    /** A warm-up and a measured run of {@code entry}, whose units return the durations of their calls. */
+    private static Row timedCalls(Application app, String name, String entry, String host, int units, int starters)
+            throws Exception {
+        run(app, entry, host, units, starters);
+        Timed t = run(app, entry, host, units, starters);
+        Histogram calls = new Histogram(3);
+        for (Object d : ((FrozenTable) t.value).values()) {
+            calls.recordValue((Long) d);
+        }
+        return new Row(name, units / t.seconds, calls.getValueAtPercentile(50) / 1e6,
+                calls.getValueAtPercentile(99) / 1e6, t.cpuNanos / 1e6 / units);
     }
 
     private record Timed(double seconds, long cpuNanos, Object value) {
